@@ -1,0 +1,1 @@
+"""Room Console core: config, room model, services, CLI. Qt-free."""

@@ -1,0 +1,1 @@
+"""Device protocols: VISCA cameras, audio mixers, codecs, video players. Qt-free, console-free."""
