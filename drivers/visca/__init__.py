@@ -1,0 +1,1 @@
+"""VISCA PTZ cameras: sans-I/O protocol, links, camera driver, emulator."""
