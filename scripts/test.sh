@@ -10,6 +10,6 @@ echo "== ruff =="; ruff check .
 echo "== mypy =="; mypy
 echo "== import-linter =="; lint-imports
 echo "== drivers and console without Qt =="
-ROOMCONSOLE_BLOCK_QT=1 timeout 900 python -m pytest -q -p no:pytestqt tests/drivers tests/console
+ROOMCONSOLE_BLOCK_QT=1 timeout 900 python -m pytest -q -p no:pytest-qt tests/drivers tests/console
 echo "== full suite =="
 timeout 1500 python -m pytest -q
