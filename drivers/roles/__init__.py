@@ -10,15 +10,21 @@ from drivers.roles.camera import (
     PtzPosition,
     ZoomDirection,
 )
+from drivers.roles.mixer import ChannelState, Meters, Mixer, MixerLimits, MixerState
 
 __all__ = [
     "Availability",
     "Camera",
     "CameraLimits",
     "CameraState",
+    "ChannelState",
     "Device",
     "DeviceStatus",
     "FocusAction",
+    "Meters",
+    "Mixer",
+    "MixerLimits",
+    "MixerState",
     "PanTiltDirection",
     "PtzPosition",
     "ZoomDirection",
