@@ -10,14 +10,27 @@ from drivers.roles.camera import (
     PtzPosition,
     ZoomDirection,
 )
+from drivers.roles.codec import (
+    CallDirection,
+    CallInfo,
+    CallState,
+    CallStatistics,
+    Codec,
+    Registration,
+)
 from drivers.roles.mixer import ChannelState, Meters, Mixer, MixerLimits, MixerState
 
 __all__ = [
     "Availability",
+    "CallDirection",
+    "CallInfo",
+    "CallState",
+    "CallStatistics",
     "Camera",
     "CameraLimits",
     "CameraState",
     "ChannelState",
+    "Codec",
     "Device",
     "DeviceStatus",
     "FocusAction",
@@ -27,5 +40,6 @@ __all__ = [
     "MixerState",
     "PanTiltDirection",
     "PtzPosition",
+    "Registration",
     "ZoomDirection",
 ]
