@@ -1,0 +1,36 @@
+"""The demo/training profile: two cameras with named presets, pointed at emulators."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from console.config.camera import CameraProfile, LimitsProfile, PresetProfile
+from console.config.models import RoomProfile, SiteProfile
+
+# Preset names are data (the demo room is a Vietnamese meeting hall).
+_HALL_PRESETS = ("Toàn cảnh", "Chủ tọa", "Bục phát biểu", "Đại biểu trái", "Đại biểu phải")
+_AUDIENCE_PRESETS = ("Toàn hội trường", "Hàng ghế đầu", "Khách mời")
+
+DEMO_CONNECTIONS = ("visca-ip:127.0.0.1:52381", "tcp:127.0.0.1:5678")
+
+
+def demo_profile(connections: Sequence[str] = DEMO_CONNECTIONS) -> RoomProfile:
+    """Two cameras: a Sony over VISCA-IP and a raw-TCP camera that keeps presets 6+ itself."""
+    stage = CameraProfile(
+        id="stage",
+        name="Sân khấu",
+        driver="visca-ip",
+        connection=connections[0],
+        presets=[PresetProfile(number=n, name=name) for n, name in enumerate(_HALL_PRESETS)],
+        recall_speed=0x10,
+    )
+    audience = CameraProfile(
+        id="audience",
+        name="Hội trường",
+        driver="visca-tcp",
+        connection=connections[1],
+        limits=LimitsProfile(preset_capacity=2),
+        presets=[PresetProfile(number=n, name=name) for n, name in enumerate(_AUDIENCE_PRESETS)],
+    )
+    site = SiteProfile(name="Hội trường demo", contact="")
+    return RoomProfile(site=site, cameras=[stage, audience])

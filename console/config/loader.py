@@ -1,0 +1,196 @@
+"""Read and write the room profile: TOML with comments, migrations, clear errors, safe saves.
+
+A broken file raises ``ProfileError`` naming the file, the line and the field; the caller opens
+in repair mode and this module never writes over a file it could not read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomlkit
+import tomlkit.exceptions
+from pydantic import ValidationError
+from tomlkit.container import Container
+from tomlkit.items import AoT, Table
+
+from console.config.migrations import MigrationError, migrate
+from console.config.models import RoomProfile
+from console.config.toml_lines import Location, key_lines, line_of
+
+_LOGGER = logging.getLogger(__name__)
+
+APP_NAME = "RoomConsole"
+PROFILE_FILE = "room.toml"
+
+
+class ProfileError(Exception):
+    """A profile file that cannot be used: which file, which line, which field, and why."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        line: int | None,
+        field: str | None,
+        message: str,
+        *,
+        missing: bool = False,
+    ) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.field = field
+        self.message = message
+        self.missing = missing  # the file does not exist (first start)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.field:
+            where += f", field {self.field}"
+        return f"{where}: {self.message}"
+
+
+def default_profile_path() -> Path:
+    """Return the profile path in the platform config folder (~/.config/RoomConsole/...)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version is kept on every save."""
+    return path.with_name(path.name + ".bak")
+
+
+def field_name(location: Location) -> str:
+    """Spell a pydantic location as people read it: ``cameras[2].limits.tilt`` (1-based)."""
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _parse(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
+    """Read and parse the file, turning every failure into a ProfileError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError(path, None, None, "file not found", missing=True) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(path, None, None, f"cannot read the file: {exc}") from exc
+    try:
+        return text, tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as exc:
+        message = str(exc).split(" at line ")[0]
+        raise ProfileError(path, exc.line, None, f"TOML syntax: {message}") from exc
+
+
+def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileError:
+    """Describe the first validation problem with its line; count the others."""
+    errors = exc.errors()
+    first = errors[0]
+    location: Location = tuple(first["loc"])
+    line = line_of(key_lines(text), location)
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = "unknown setting (misspelt?)"
+    if len(errors) > 1:
+        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    return ProfileError(path, line, field_name(location) or None, message)
+
+
+def load_profile(path: Path | str) -> RoomProfile:
+    """Read, upgrade and validate a profile; ``ProfileError`` if anything is wrong."""
+    path = Path(path)
+    text, document = _parse(path)
+    data: dict[str, Any] = document.unwrap()
+    try:
+        data, version = migrate(data)
+    except MigrationError as exc:
+        line = key_lines(text).get(("schema_version",))
+        raise ProfileError(path, line, "schema_version", str(exc)) from exc
+    try:
+        profile = RoomProfile.model_validate(data)
+    except ValidationError as exc:
+        raise _validation_error(path, text, exc) from exc
+    _LOGGER.info("loaded profile %s (schema_version %d)", path, version)
+    return profile
+
+
+def _identity(item: Mapping[str, Any]) -> object:
+    """Return what makes an array element the same after an edit: its id or number."""
+    return item.get("id", item.get("number"))
+
+
+def _merge_array(existing: AoT, items: list[dict[str, Any]]) -> AoT:
+    """Rebuild an array of tables, keeping the old table (and its comments) per identity."""
+    old = {_identity(table): table for table in existing}
+    merged = tomlkit.aot()
+    for item in items:
+        table = old.pop(_identity(item), None)
+        if table is None:
+            table = tomlkit.table()
+        _merge(table, item)
+        merged.append(table)
+    return merged
+
+
+def _merge(container: Container | Table, data: Mapping[str, Any]) -> None:
+    """Write ``data`` into a tomlkit document in place, so comments and layout survive."""
+    for key in [key for key in container if key not in data]:
+        del container[key]
+    for key, value in data.items():
+        current = container.get(key)
+        if isinstance(value, dict) and isinstance(current, Table):
+            _merge(current, value)
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            container[key] = _merge_array(
+                current if isinstance(current, AoT) else tomlkit.aot(), value
+            )
+        elif current is None or current != value:
+            container[key] = value
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write to a temp file beside ``path``, keep the old file as ``.bak``, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        if path.exists():
+            shutil.copy2(path, backup_path(path))
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def save_profile(profile: RoomProfile, path: Path | str) -> None:
+    """Save atomically with a ``.bak`` of the previous file, keeping its comments.
+
+    Raises ``ProfileError`` instead of writing when the existing file is broken: a file the
+    console could not read is the technician's, and must never be overwritten.
+    """
+    path = Path(path)
+    document = tomlkit.document()
+    if path.exists():
+        load_profile(path)  # raises ProfileError for a broken file
+        document = _parse(path)[1]
+    _merge(document, profile.model_dump(mode="json", exclude_none=True))
+    _atomic_write(path, tomlkit.dumps(document))
+    _LOGGER.info("saved profile %s", path)
