@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from console.config.camera import CameraProfile, LimitsProfile, PresetProfile
+from console.config.camera import CameraProfile, LimitsProfile, PositionProfile, PresetProfile
 from console.config.models import RoomProfile, SiteProfile
 
 # Preset names are data (the demo room is a Vietnamese meeting hall).
@@ -30,7 +30,16 @@ def demo_profile(connections: Sequence[str] = DEMO_CONNECTIONS) -> RoomProfile:
         driver="visca-tcp",
         connection=connections[1],
         limits=LimitsProfile(preset_capacity=2),
-        presets=[PresetProfile(number=n, name=name) for n, name in enumerate(_AUDIENCE_PRESETS)],
+        presets=[
+            PresetProfile(number=0, name=_AUDIENCE_PRESETS[0]),
+            PresetProfile(number=1, name=_AUDIENCE_PRESETS[1]),
+            # beyond the capacity of 2: the console keeps this shot as a position
+            PresetProfile(
+                number=2,
+                name=_AUDIENCE_PRESETS[2],
+                position=PositionProfile(pan=400, tilt=-50, zoom=6000),
+            ),
+        ],
     )
     site = SiteProfile(name="Hội trường demo", contact="")
     return RoomProfile(site=site, cameras=[stage, audience])
