@@ -1,0 +1,136 @@
+"""Serial VISCA link (RS-232 / USB adapter) over pyserial, on Linux and Windows.
+
+POSIX: the port's file descriptor is watched by the event loop (no thread, lowest latency).
+Windows: pyserial's reads block, so a reader thread hands bytes to the loop with
+``call_soon_threadsafe`` (the python-can Notifier pattern). Either way a read error means the
+port vanished (USB adapter unplugged, socat restarted): the base class reopens it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import threading
+import time
+from typing import Any
+
+import serial
+
+from drivers.errors import DeviceUnavailable, Problem
+from drivers.visca.connection import ConnectionSpec
+from drivers.visca.link import ViscaLink, WireTap
+
+_LOGGER = logging.getLogger(__name__)
+
+
+class SerialLink(ViscaLink):
+    """VISCA over a serial port; ``pace_baud`` emulates wire time on a pty (bench, tests)."""
+
+    def __init__(
+        self,
+        spec: ConnectionSpec,
+        *,
+        pace_baud: int | None = None,
+        wire_tap: WireTap | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(spec, **options)
+        self.pace_baud = pace_baud
+        self.wire_tap = wire_tap  # called with (bytes, perf_counter) as bytes hit the wire
+        self._port: serial.Serial | None = None
+        self._reader: threading.Thread | None = None
+        self._write_lock = asyncio.Lock()
+
+    async def _open(self) -> None:
+        try:
+            port = serial.Serial(
+                self.spec.target, self.spec.baud, timeout=0 if os.name == "posix" else 0.05
+            )
+        except serial.SerialException as exc:
+            raise DeviceUnavailable(
+                f"cannot open {self.spec.target}: {exc}", problem=Problem.PORT_MISSING
+            ) from exc
+        self._port = port
+        loop = asyncio.get_running_loop()
+        if os.name == "posix":
+            loop.add_reader(port.fileno(), self._on_readable, port)
+        else:
+            self._reader = threading.Thread(
+                target=self._read_forever, args=(port, loop), daemon=True, name=str(self.spec)
+            )
+            self._reader.start()
+
+    def _on_readable(self, port: serial.Serial) -> None:
+        try:
+            data = port.read(4096)
+        except (serial.SerialException, OSError) as exc:
+            self._stop_watching(port)
+            self.connection_lost(exc)
+            return
+        if data:
+            self.data_received(data)
+
+    def _read_forever(self, port: serial.Serial, loop: asyncio.AbstractEventLoop) -> None:
+        """Reader thread (Windows): block in read, hand bytes to the loop thread."""
+        while True:
+            try:
+                data = port.read(max(1, port.in_waiting))
+            except (serial.SerialException, OSError, TypeError) as exc:
+                # TypeError: pyserial on Windows when the handle is closed under it
+                loop.call_soon_threadsafe(self.connection_lost, exc)
+                return
+            if data:
+                loop.call_soon_threadsafe(self.data_received, data)
+
+    def _stop_watching(self, port: serial.Serial) -> None:
+        if os.name == "posix":
+            with contextlib.suppress(ValueError, OSError):
+                asyncio.get_running_loop().remove_reader(port.fileno())
+
+    async def _write(self, packet: bytes, inquiry: bool) -> None:
+        port = self._port
+        if port is None:
+            raise OSError("port closed")
+        _LOGGER.debug("%s -> %s", self.spec, packet.hex(" "))
+        async with self._write_lock:  # packets of several cameras never interleave
+            try:
+                if self.pace_baud:
+                    await asyncio.to_thread(self._paced_write, port, packet, self.pace_baud)
+                else:
+                    port.write(packet)
+                    if self.wire_tap is not None:
+                        self.wire_tap(packet, time.perf_counter())
+            except serial.SerialException as exc:
+                raise OSError(str(exc)) from exc
+
+    def _paced_write(self, port: serial.Serial, packet: bytes, baud: int) -> None:
+        """Write byte by byte at wire speed (a pty does not throttle; 10 bits per byte)."""
+        byte_time = 10.0 / baud
+        start = time.perf_counter()
+        for index in range(len(packet)):
+            _sleep_until(start + index * byte_time)
+            port.write(packet[index : index + 1])
+            if self.wire_tap is not None:
+                self.wire_tap(packet[index : index + 1], time.perf_counter())
+        # the last byte is on the wire only one byte time later
+        _sleep_until(start + len(packet) * byte_time)
+
+    async def _close_transport(self) -> None:
+        port, self._port = self._port, None
+        if port is None:
+            return
+        self._stop_watching(port)
+        with contextlib.suppress(Exception):  # closing a vanished port may fail any way
+            port.close()
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            await asyncio.to_thread(reader.join, 1.0)
+
+
+def _sleep_until(due: float) -> None:
+    """Sleep to a perf_counter instant with sub-millisecond precision (spins the last bit)."""
+    while (left := due - time.perf_counter()) > 0:
+        if left > 0.0005:
+            time.sleep(left - 0.0003)
