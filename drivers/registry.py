@@ -54,3 +54,7 @@ def factory(name: str) -> Factory:
 def create(name: str, **kwargs: Any) -> Device:
     """Build a device with the named driver."""
     return factory(name)(**kwargs)
+
+
+register("x32", "drivers.x32.mixer:create_x32")
+register("xair", "drivers.x32.mixer:create_xair")
