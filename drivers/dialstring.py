@@ -38,8 +38,8 @@ def validate_dial_string(text: str) -> str:
     return text
 
 
-def validate_dtmf(digits: str) -> str:
-    """Return ``digits`` if it is a safe DTMF sequence (0-9 * # A-D and ',' pauses)."""
+def validate_dtmf(digits: str, *, pauses: bool = False) -> str:
+    """Return ``digits`` if it is a safe DTMF sequence (0-9 * # A-D, and ',' if ``pauses``)."""
     if not isinstance(digits, str):
         raise InvalidDialString("DTMF digits must be text")
     if not digits:
@@ -48,6 +48,8 @@ def validate_dtmf(digits: str) -> str:
         raise InvalidDialString(f"DTMF sequence longer than {MAX_DTMF_LENGTH} characters")
     if _DTMF_RE.fullmatch(digits) is None:
         raise InvalidDialString(f"DTMF has forbidden characters: {_forbidden(digits, _DTMF_RE)}")
+    if not pauses and "," in digits:
+        raise InvalidDialString("a codec takes tones only; pauses are timed by the caller")
     return digits
 
 

@@ -66,7 +66,12 @@ def test_nothing_dangerous_ever_passes(text: str) -> None:
 
 @pytest.mark.parametrize("digits", ["1234#", "*99,,1234#", "ABCD"])
 def test_dtmf_accepts_tones_and_pauses(digits: str) -> None:
-    assert validate_dtmf(digits) == digits
+    assert validate_dtmf(digits, pauses=True) == digits
+
+
+def test_dtmf_pauses_only_when_asked() -> None:
+    with pytest.raises(InvalidDialString):
+        validate_dtmf("12,34")
 
 
 @pytest.mark.parametrize("digits", ["12\n34", '1"', "12 34", "", "x", "1" * 65])

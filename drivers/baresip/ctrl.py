@@ -1,0 +1,116 @@
+"""Client of baresip's ctrl_tcp: JSON commands matched to responses by token, events pushed."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from drivers.baresip.netstring import NetstringDecoder, encode
+from drivers.errors import (
+    DeviceCommandError,
+    DeviceConnectionError,
+    DeviceProtocolError,
+    DeviceTimeout,
+)
+
+_LOGGER = logging.getLogger(__name__)
+
+Event = dict[str, Any]
+
+
+class CtrlConnection:
+    """One ctrl_tcp session. ``on_event`` gets every event dict; ``closed`` ends with the link."""
+
+    def __init__(self, name: str, on_event: Callable[[Event], None]) -> None:
+        self.name = name
+        self._on_event = on_event
+        self._tokens = itertools.count(1)
+        self._pending: dict[str, asyncio.Future[str]] = {}
+        self._writer: asyncio.StreamWriter | None = None
+        self._reader_task: asyncio.Task[None] | None = None
+        self.closed: asyncio.Event = asyncio.Event()
+
+    async def open(self, host: str, port: int, timeout: float = 2.0) -> None:
+        """Connect to ctrl_tcp at host:port (DeviceConnectionError if nobody listens)."""
+        try:
+            reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+        except (OSError, TimeoutError) as exc:
+            raise DeviceConnectionError(f"{self.name}: ctrl_tcp {host}:{port}: {exc}") from exc
+        self._writer = writer
+        self._reader_task = asyncio.create_task(self._read(reader))
+
+    async def command(self, command: str, params: str | None = None, timeout: float = 3.0) -> str:
+        """Run a menu command; return its text ``data`` (DeviceCommandError if ok is false)."""
+        if self._writer is None or self.closed.is_set():
+            raise DeviceConnectionError(f"{self.name}: not connected to baresip")
+        token = f"t{next(self._tokens)}"
+        message: dict[str, str] = {"command": command, "token": token}
+        if params is not None:
+            message["params"] = params
+        future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self._pending[token] = future
+        try:
+            self._writer.write(encode(json.dumps(message).encode()))
+            _LOGGER.debug("%s: -> %s", self.name, command)
+            return await asyncio.wait_for(future, timeout)
+        except TimeoutError as exc:
+            raise DeviceTimeout(f"{self.name}: no answer to {command!r}") from exc
+        finally:
+            self._pending.pop(token, None)
+
+    async def close(self) -> None:
+        """Close the session and fail pending commands."""
+        if self._reader_task is not None:
+            self._reader_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader_task
+        self._finish("closed")
+
+    async def _read(self, reader: asyncio.StreamReader) -> None:
+        """Read frames until EOF; dispatch responses and events."""
+        decoder = NetstringDecoder()
+        reason = "connection closed by baresip"
+        try:
+            while data := await reader.read(65536):
+                for frame in decoder.feed(data):
+                    self._dispatch(frame)
+        except (OSError, DeviceProtocolError) as exc:
+            reason = str(exc)
+        finally:
+            self._finish(reason)
+
+    def _dispatch(self, frame: bytes) -> None:
+        """Route one JSON message to its waiting command or to the event callback."""
+        try:
+            message = json.loads(frame)
+        except ValueError as exc:
+            raise DeviceProtocolError(f"{self.name}: bad JSON from ctrl_tcp") from exc
+        if not isinstance(message, dict):
+            raise DeviceProtocolError(f"{self.name}: unexpected ctrl_tcp message")
+        if message.get("response"):
+            future = self._pending.get(str(message.get("token")))
+            if future is None or future.done():
+                return
+            data = str(message.get("data", ""))
+            if message.get("ok"):
+                future.set_result(data)
+            else:
+                future.set_exception(DeviceCommandError(f"{self.name}: {data.strip()}"))
+        elif message.get("event"):
+            self._on_event(message)
+
+    def _finish(self, reason: str) -> None:
+        """Mark the session closed and fail whatever still waits for an answer."""
+        if self.closed.is_set():
+            return
+        self.closed.set()
+        for future in self._pending.values():
+            if not future.done():
+                future.set_exception(DeviceConnectionError(f"{self.name}: {reason}"))
+        if self._writer is not None:
+            self._writer.close()
