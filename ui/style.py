@@ -26,6 +26,7 @@ QPushButton:pressed, QPushButton:checked {{
     background: {ACCENT}; color: #ffffff; border-color: {ACCENT};
 }}
 QPushButton:disabled {{ color: #9aa5b1; background: #f1f3f5; border-color: #dde3e8; }}
+#powerButton:checked {{ background: #f7f9fb; color: #1d2630; border: 2px solid #2e9d4f; }}
 #cameraChoice {{ font-size: 17px; font-weight: 600; min-width: 150px; padding: 8px 18px; }}
 #presetButton {{ font-size: 16px; font-weight: 600; text-align: center; }}
 #presetButton[state="empty"] {{

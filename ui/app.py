@@ -1,0 +1,90 @@
+"""``roomconsole [--demo] [--config PATH]``: the operator GUI on a qasync event loop."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+
+import qasync
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from console.config.loader import ProfileError, default_profile_path, load_profile
+from ui.main_window import MainWindow
+from ui.repair import RepairWindow
+from ui.style import apply_style
+
+_LOGGER = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(prog="roomconsole", description="Room Console operator GUI")
+    parser.add_argument(
+        "--demo", action="store_true", help="training mode with emulated cameras (no hardware)"
+    )
+    parser.add_argument("--config", type=Path, help="room profile to use instead of the default")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    return parser.parse_args(argv)
+
+
+async def open_room(args: argparse.Namespace) -> tuple[QMainWindow, Callable[[], Awaitable[None]]]:
+    """Build the window for the demo, the profile, or repair mode; return it and its closer."""
+    if args.demo:
+        from console.demo import start_demo
+
+        session = await start_demo()
+        return MainWindow(session.room), session.close
+    path = args.config or default_profile_path()
+    try:
+        profile = load_profile(path)
+    except ProfileError as error:
+        _LOGGER.error("profile unusable, opening in repair mode: %s", error)
+        return RepairWindow(error), _nothing
+    from console.setup import build_room
+
+    room = build_room(profile, path)
+    await room.start()
+    return MainWindow(room), room.close
+
+
+async def _nothing() -> None:
+    """Closer for repair mode: no devices were opened."""
+
+
+async def run(args: argparse.Namespace, app: QApplication) -> int:
+    """Show the window until it is closed, then stop every camera and close the devices."""
+    window, close = await open_room(args)
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    app.lastWindowClosed.connect(closed.set)
+    window.show()
+    await closed.wait()
+    if isinstance(window, MainWindow):
+        window.stop_all()
+    await asyncio.wait_for(close(), timeout=5.0)
+    return 0 if isinstance(window, MainWindow) else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``roomconsole``."""
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Room Console")
+    app.setQuitOnLastWindowClosed(False)  # the loop ends after the devices are closed
+    apply_style(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(run(args, app))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

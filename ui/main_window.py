@@ -1,0 +1,172 @@
+"""The operator's main window: previews, camera panel, side panels, a light per device."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.notifications import Notification, Severity
+from drivers.observable import Unsubscribe
+from drivers.roles.base import Device
+from ui.camera_panel import CameraPanel
+from ui.keyboard import KeyboardControl
+from ui.messages import DeviceKind, problem_text, warning_text
+from ui.status_bar import DeviceStatusBar
+
+if TYPE_CHECKING:
+    from console.room import Room
+
+_LOGGER = logging.getLogger(__name__)
+
+SIDE_WIDTH = 360
+
+
+class MainWindow(QMainWindow):
+    """One window an operator understands at a glance; other panels plug in from outside."""
+
+    def __init__(self, room: Room) -> None:
+        super().__init__()
+        self.room = room
+        site_name = room.profile.site.name
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(
+            self.tr("Room Console — {site}").format(site=site_name) if site_name else "Room Console"
+        )
+        self.status = DeviceStatusBar(self)
+        self.setStatusBar(self.status)
+        self.camera_panel = CameraPanel(room.cameras, self)
+        self.camera_panel.problem.connect(self.status.show_problem)
+        cameras = [slot.camera for slot in room.cameras]
+        for device in room.devices:
+            kind = DeviceKind.CAMERA if device in cameras else DeviceKind.OTHER
+            self.status.add_device(device, kind)
+        self._build(site_name)
+        self.keyboard = KeyboardControl(self, self.camera_panel)
+        self.keyboard.install()
+        self._unsubscribe: Unsubscribe = room.notifications.subscribe(self._on_notifications)
+        self._on_notifications(room.notifications.value)  # e.g. a driver that failed to load
+        self.resize(1366, 768)
+
+    def _build(self, site_name: str) -> None:
+        title = QLabel(site_name or self.tr("Room Console"), self)
+        title.setObjectName("siteTitle")
+        hint = QLabel(
+            self.tr("Arrow keys move · + and − zoom · 1–9 go to a preset shot"),  # noqa: RUF001
+            self,
+        )
+        hint.setObjectName("keyHint")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(hint)
+        self._preview_holder = QVBoxLayout()
+        self._preview_holder.setContentsMargins(0, 0, 0, 0)
+        self._preview: QWidget = self._placeholder()
+        self._preview_holder.addWidget(self._preview)
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addLayout(self._preview_holder, 4)
+        left.addWidget(self.camera_panel, 6)
+        self._side = QWidget(self)
+        self._side.setObjectName("sideColumn")
+        self._side.setFixedWidth(SIDE_WIDTH)
+        self._side_layout = QVBoxLayout(self._side)
+        self._side_layout.setContentsMargins(0, 0, 0, 0)
+        self._side_layout.setSpacing(10)
+        self._side.hide()
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addLayout(left, 1)
+        body.addWidget(self._side)
+        central = QWidget(self)
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(14, 10, 14, 8)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+    def _placeholder(self) -> QWidget:
+        frame = QFrame(self)
+        frame.setObjectName("previewPlaceholder")
+        label = QLabel(self.tr("Camera pictures will appear here"), frame)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(frame).addWidget(label)
+        return frame
+
+    # -- plug-in points for the other panels --------------------------------------------------
+    def set_preview_area(self, widget: QWidget) -> None:
+        """Put the picture previews (issue 3) in the top area, replacing the placeholder."""
+        self._preview_holder.removeWidget(self._preview)
+        self._preview.deleteLater()
+        widget.setParent(self)
+        self._preview = widget
+        self._preview_holder.addWidget(widget)
+
+    def add_side_panel(self, widget: QWidget) -> None:
+        """Add a panel (audio, call) to the right-hand column, top to bottom."""
+        widget.setParent(self._side)
+        self._side_layout.addWidget(widget)
+        self._side.show()
+
+    def add_status_device(self, device: Device) -> None:
+        """Show a status light for another device (mixer, codec ...)."""
+        self.status.add_device(device, DeviceKind.OTHER)
+
+    @property
+    def preview_area(self) -> QWidget:
+        """The widget in the preview area (the placeholder until one is set)."""
+        return self._preview
+
+    # -- stop is guaranteed -------------------------------------------------------------------
+    def stop_all(self) -> None:
+        """Let go of every held key and control and stop the camera."""
+        self.keyboard.release_all()
+        self.camera_panel.stop_all()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102 - Qt API
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.stop_all()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt API
+        if event.type() in (QEvent.Type.WindowDeactivate, QEvent.Type.FocusOut):
+            self.stop_all()
+        return super().event(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102 - Qt API
+        self.stop_all()
+        self.keyboard.uninstall()
+        self._unsubscribe()
+        self.camera_panel.detach()
+        for light in self.status.lights:
+            light.detach()
+        super().closeEvent(event)
+
+    # -- notifications ------------------------------------------------------------------------
+    def _on_notifications(self, notes: tuple[Notification, ...]) -> None:
+        if notes:
+            self._update_message(notes[0])
+
+    def _update_message(self, note: Notification) -> None:
+        camera_names = {slot.name for slot in self.room.cameras}
+        kind = DeviceKind.CAMERA if note.device in camera_names else DeviceKind.OTHER
+        if note.severity is Severity.RESOLVED:
+            text = self.tr("{device} is working again").format(device=note.device)
+        elif note.severity is Severity.WARNING:
+            text = warning_text(note.problem, note.device, kind)
+        else:
+            text = problem_text(note.problem, note.device, kind)
+        self.status.show_problem(text)
