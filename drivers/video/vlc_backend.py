@@ -22,6 +22,7 @@ _LOGGER = logging.getLogger(__name__)
 
 # No audio output, no window, no on-screen title: we only want decoded pictures.
 INSTANCE_ARGS = ("--quiet", "--no-audio", "--no-xlib", "--no-video-title-show")
+_UNSIZED_LIMIT = 10  # then show padded pictures rather than none
 _MAX_OUTSTANDING = 16  # pictures locked but not yet displayed before we forget the oldest
 
 # unsigned format(void **opaque, char *chroma, unsigned *w, *h, unsigned *pitches, *lines)
@@ -137,6 +138,7 @@ class VlcBackend(Backend):
         self._player: Any = None
         self._size = (0, 0)
         self._visible: tuple[int, int] | None = None
+        self._unsized = 0  # pictures dropped while the visible size was unknown
         self._fingerprint = b""
         self._input_time = (-1, 0.0)  # (libVLC's stream time in ms, monotonic time it changed)
         self._locked: dict[int, Pixels] = {}
@@ -181,6 +183,7 @@ class VlcBackend(Backend):
         ctypes.memmove(chroma, b"RV32", 4)  # B,G,R,X in memory = QImage.Format_RGB32
         w, h = width[0], height[0]
         self._visible = None
+        self._unsized = 0
         pitches[0] = w * 4
         lines[0] = h
         self._size = (w, h)
@@ -190,8 +193,8 @@ class VlcBackend(Backend):
     def _find_visible(self) -> tuple[int, int] | None:
         """Find the picture size without the decoder's padding (H.264 720p arrives as 1280x738).
 
-        libVLC knows it only once the picture reaches the display, not yet in the format
-        callback, so ask on the first display after each format change and crop by a view.
+        libVLC knows it only around the first display, not yet in the format callback, so ask
+        on each display until it answers, then crop by a view (no copy).
         """
         try:
             width, height = self._player.video_get_size(0)
@@ -224,7 +227,12 @@ class VlcBackend(Backend):
             self.slot.discard(pixels)
             return
         self._fingerprint = fingerprint
-        self.slot.put(pixels, self._visible or self._find_visible())
+        visible = self._visible or self._find_visible()
+        if visible is None and self._unsized < _UNSIZED_LIMIT:
+            self._unsized += 1  # padded size: wait for libVLC to know the real one
+            self.slot.discard(pixels)
+            return
+        self.slot.put(pixels, visible)
 
     def activity(self) -> float | None:
         """Latest of: a new picture, or libVLC's stream clock moving on (a still scene is alive)."""
