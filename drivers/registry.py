@@ -17,7 +17,13 @@ from drivers.roles.base import Device
 Factory = Callable[..., Device]
 
 # name -> "module:callable"; modules are imported only when that driver is used.
-_BUILTIN: dict[str, str] = {}
+_BUILTIN: dict[str, str] = {
+    # VISCA cameras: one factory, the connection string picks the link
+    "visca-serial": "drivers.visca.camera:create_camera",
+    "visca-ip": "drivers.visca.camera:create_camera",
+    "visca-tcp": "drivers.visca.camera:create_camera",
+    "visca-udp": "drivers.visca.camera:create_camera",
+}
 _FACTORIES: dict[str, Factory] = {}
 
 

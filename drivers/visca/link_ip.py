@@ -25,6 +25,9 @@ from drivers.visca.protocol import (
 _LOGGER = logging.getLogger(__name__)
 
 
+_ALREADY_RAN = bytes.fromhex("9050ff")
+
+
 class _Datagrams(asyncio.DatagramProtocol):
     """Forwards datagrams and socket errors (ICMP unreachable) to callbacks."""
 
@@ -88,6 +91,7 @@ class _Outstanding:
     datagram: bytes
     resends: int
     timer: asyncio.TimerHandle
+    inquiry: bool
 
 
 class SonyIpLink(_DatagramLink):
@@ -132,7 +136,7 @@ class SonyIpLink(_DatagramLink):
         timer = asyncio.get_running_loop().call_later(
             self.retransmit_interval, self._resend, sequence
         )
-        self._outstanding[sequence] = _Outstanding(datagram, 0, timer)
+        self._outstanding[sequence] = _Outstanding(datagram, 0, timer, inquiry)
 
     def _resend(self, sequence: int) -> None:
         """No reply in time: send the very same datagram again (Sony's retransmission rule)."""
@@ -150,10 +154,11 @@ class SonyIpLink(_DatagramLink):
             self.retransmit_interval, self._resend, sequence
         )
 
-    def _answered(self, sequence: int) -> None:
+    def _answered(self, sequence: int) -> _Outstanding | None:
         entry = self._outstanding.pop(sequence, None)
         if entry is not None:
             entry.timer.cancel()
+        return entry
 
     def _datagram_received(self, data: bytes) -> None:
         try:
@@ -164,16 +169,20 @@ class SonyIpLink(_DatagramLink):
         if frame.payload_type == SonyPayloadType.REPLY:
             self._answered(frame.sequence)
             self.data_received(frame.payload)
-        elif frame.payload_type == SonyPayloadType.CONTROL_REPLY:
+        elif frame.payload_type in (SonyPayloadType.CONTROL, SonyPayloadType.CONTROL_REPLY):
+            # errors come as camera-sent control (02 00 0F 0y), the RESET answer as 02 01
             self._control_reply(frame.sequence, frame.payload)
 
     def _control_reply(self, sequence: int, payload: bytes) -> None:
         if payload == CONTROL_RESET:
             self._reset_done.set()
         elif payload == CONTROL_ERROR_SEQUENCE:
-            # Sony: the retransmitted frame had already run; nothing to resend
+            # Sony: the retransmitted frame had already run (its ACK was lost). Tell the
+            # camera's flow it is done: 90 50 FF (camera 1; over IP the address is always 1).
             _LOGGER.debug("%s: sequence %d already executed", self.spec, sequence)
-            self._answered(sequence)
+            entry = self._answered(sequence)
+            if entry is not None and entry.resends and not entry.inquiry:
+                self.data_received(_ALREADY_RAN)
         elif payload == CONTROL_ERROR_MESSAGE:
             _LOGGER.warning("%s: camera rejected the message type (seq %d)", self.spec, sequence)
             self._answered(sequence)

@@ -242,3 +242,31 @@ async def test_sony_link_without_answer_to_reset_is_offline_not_answering() -> N
         await link.close()
         assert peer.transport is not None
         peer.transport.close()
+
+
+async def test_sony_sequence_error_after_a_resend_means_it_already_ran() -> None:
+    seen: set[int] = set()
+
+    def answer(datagram: bytes) -> list[bytes]:
+        frame = parse_sony_frame(datagram)
+        if frame.payload_type == SonyPayloadType.CONTROL:
+            return [sony_frame(SonyPayloadType.CONTROL_REPLY, b"\x01", frame.sequence)]
+        if frame.sequence in seen:  # ran the first time; our replies were "lost"
+            return [sony_frame(SonyPayloadType.CONTROL, b"\x0f\x01", frame.sequence)]
+        seen.add(frame.sequence)
+        return []
+
+    peer, port = await _udp_peer(answer)
+    link = open_link(ConnectionSpec(Transport.SONY_IP, "127.0.0.1", port), retransmit_interval=0.05)
+    got = Received(link)
+    link.start()
+    try:
+        await until(lambda: link.is_up)
+        await link.send(POWER_ON)
+        await until(lambda: bytes(got.data) == bytes.fromhex("9050ff"))  # done, no socket
+        await asyncio.sleep(0.2)
+        assert len(peer.datagrams) == 3  # RESET, command, one resend: then it stopped
+    finally:
+        await link.close()
+        assert peer.transport is not None
+        peer.transport.close()
