@@ -1,0 +1,150 @@
+"""Audio panel on a real X32Mixer talking to the emulated desk over UDP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from ui_polling import until
+
+from console.hotmic import HotMicGuard
+from drivers.x32.emulator import X32Emulator
+from drivers.x32.mixer import X32Mixer
+from tests.drivers.x32.conftest import FakeClock, RawClient
+from ui.audio_panel import AudioPanel, ChannelStrip
+
+SHOWN = [1, 2, 4]
+
+
+@dataclass
+class Rig:
+    emulator: X32Emulator
+    mixer: X32Mixer
+    guard: HotMicGuard
+    clock: FakeClock
+    panel: AudioPanel
+
+    def strip(self, number: int) -> ChannelStrip:
+        return next(s for s in self.panel.strips if s.number == number)
+
+
+@pytest.fixture
+async def rig(qtbot: QtBot) -> AsyncIterator[Rig]:
+    emulator = X32Emulator("x32", auto_talker=None)
+    await emulator.start("127.0.0.1:0")
+    mixer = X32Mixer("Desk", "127.0.0.1", emulator.port, name_overrides={4: "Guest"})
+    await mixer.start()
+    clock = FakeClock()
+    guard = HotMicGuard(mixer, SHOWN, clock=clock)
+    guard.start()
+    panel = AudioPanel(mixer, SHOWN, guard)
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        await until(lambda: mixer.synced)
+        yield Rig(emulator, mixer, guard, clock, panel)
+    finally:
+        panel.close()
+        guard.close()
+        await mixer.close()
+        await emulator.close()
+
+
+async def test_strips_only_for_shown_channels_with_desk_and_profile_names(rig: Rig) -> None:
+    assert [s.number for s in rig.panel.strips] == SHOWN
+    await until(lambda: rig.strip(1).name_label.text() == "Chair")
+    assert [s.name_label.text() for s in rig.panel.strips] == ["Chair", "Lectern", "Guest"]
+    assert rig.strip(1).fader.value() == 750
+
+
+async def test_mute_button_mutes_at_the_desk_and_turns_red(rig: Rig, qtbot: QtBot) -> None:
+    button = rig.strip(2).mute_button
+    assert button.property("state") == "open"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    await until(lambda: rig.emulator.desk.values["/ch/02/mix/on"] == 0)
+    assert button.property("state") == "muted" and button.text() == "MUTED"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    await until(lambda: rig.emulator.desk.values["/ch/02/mix/on"] == 1)
+    assert button.property("state") == "open"
+
+
+async def test_changes_at_the_desk_show_up_in_the_panel(rig: Rig) -> None:
+    other_app = RawClient(rig.emulator.port)
+    try:
+        other_app.send("/ch/02/mix/fader", 0.2)
+        await until(lambda: rig.strip(2).fader.value() == 200, 2.0)
+    finally:
+        other_app.close()
+    rig.emulator.change_at_desk("/ch/04/mix/on", 0)
+    await until(lambda: rig.strip(4).mute_button.property("state") == "muted", 2.0)
+    rig.emulator.change_at_desk("/main/st/mix/fader", 0.4)
+    await until(lambda: rig.panel.main_fader.value() == 400, 2.0)
+    assert rig.emulator.desk.values["/ch/02/mix/fader"] == pytest.approx(0.2)  # not echoed back
+
+
+async def test_fader_and_main_volume_reach_the_desk(rig: Rig) -> None:
+    rig.strip(1).fader.setValue(300)
+    rig.panel.main_fader.setValue(550)
+    values = rig.emulator.desk.values
+    await until(lambda: values["/ch/01/mix/fader"] == pytest.approx(0.3))
+    await until(lambda: values["/main/st/mix/fader"] == pytest.approx(0.55))
+
+
+async def test_mute_all_microphones_touches_only_shown_channels(rig: Rig, qtbot: QtBot) -> None:
+    values = rig.emulator.desk.values
+    qtbot.mouseClick(rig.panel.mute_all_button, Qt.MouseButton.LeftButton)
+    await until(lambda: [values[f"/ch/0{n}/mix/on"] for n in SHOWN] == [0, 0, 0])
+    assert values["/ch/03/mix/on"] == 1
+    await until(lambda: rig.panel.mute_all_button.isChecked())
+    qtbot.mouseClick(rig.panel.mute_all_button, Qt.MouseButton.LeftButton)
+    await until(lambda: [values[f"/ch/0{n}/mix/on"] for n in SHOWN] == [1, 1, 1])
+    assert not rig.panel.mute_all_button.isChecked()
+
+
+async def test_live_meter_follows_the_speaking_microphone(rig: Rig) -> None:
+    rig.emulator.desk.speaking[2] = True
+    await until(lambda: rig.strip(2).meter.level_db > -30.0)
+    assert rig.strip(1).meter.level_db < -55.0
+    assert rig.panel.meter_updates > 0
+
+
+async def test_hot_mic_banner_appears_and_clears(rig: Rig, qtbot: QtBot) -> None:
+    qtbot.mouseClick(rig.strip(1).mute_button, Qt.MouseButton.LeftButton)
+    rig.emulator.desk.speaking[1] = True
+    await until(lambda: rig.mixer.meters.value.level(1) > -40.0)
+    rig.clock.advance(2.5)
+    await until(lambda: rig.panel.banner.isVisible())
+    assert "microphone is off" in rig.panel.banner.text()
+    assert "Chair" in rig.panel.banner.text()
+    qtbot.mouseClick(rig.strip(1).mute_button, Qt.MouseButton.LeftButton)
+    await until(lambda: not rig.panel.banner.isVisible())
+
+
+async def test_offline_desk_disables_the_controls(rig: Rig) -> None:
+    assert rig.strip(1).isEnabled() and not rig.panel.status_label.isVisible()
+    rig.emulator.silent = True
+    await until(lambda: not rig.strip(1).isEnabled(), 4.0)
+    assert rig.panel.status_label.isVisible() and "Desk" in rig.panel.status_label.text()
+    rig.emulator.silent = False
+    await until(lambda: rig.strip(1).isEnabled(), 4.0)
+
+
+async def test_screenshot(rig: Rig, tmp_path: Path) -> None:
+    rig.emulator.desk.speaking[2] = True
+    qt_mute = rig.strip(4).mute_button
+    qt_mute.click()
+    await until(lambda: rig.strip(2).meter.level_db > -30.0)
+    await until(lambda: qt_mute.property("state") == "muted")
+    rig.panel.resize(520, 460)
+    target = os.environ.get("AUDIO_PANEL_SCREENSHOT", str(tmp_path / "audio-panel.png"))
+    assert rig.panel.grab().save(target)
+    assert _size(target) > 2000
+
+
+def _size(path: str) -> int:
+    return Path(path).stat().st_size
