@@ -1,0 +1,64 @@
+"""Build the live Room from a profile, finding each driver by name in the registry."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from console.config.camera import CameraProfile
+from console.config.models import RoomProfile
+from console.notifications import Notifications, Severity
+from console.presets import Preset, PresetBook
+from console.room import CameraSlot, Room
+from drivers import registry
+from drivers.errors import DeviceError
+from drivers.roles.camera import Camera
+
+_LOGGER = logging.getLogger(__name__)
+
+
+def _camera(profile: CameraProfile) -> Camera:
+    """Create one camera driver; ``DeviceError`` when the driver is unknown or unavailable."""
+    device = registry.factory(profile.driver)(
+        name=profile.name,
+        connection=profile.connection,
+        address=profile.address,
+        limits=profile.limits.to_limits(),
+    )
+    if not isinstance(device, Camera):
+        raise DeviceError(f"driver {profile.driver!r} does not make a camera")
+    return device
+
+
+def build_room(profile: RoomProfile, profile_path: Path | None = None) -> Room:
+    """Build a Room with a driver per device; a failing driver is left out and reported."""
+    notifications = Notifications()
+    room = Room(profile, profile_path=profile_path, notifications=notifications)
+    for camera_profile in profile.cameras:
+        try:
+            camera = _camera(camera_profile)
+        except DeviceError as exc:
+            _LOGGER.error("%s: %s", camera_profile.name, exc)
+            notifications.post(camera_profile.name, exc.problem, str(exc), Severity.ERROR)
+            continue
+        book = PresetBook(
+            camera,
+            camera_profile.presets,
+            camera.limits,
+            PresetSaver(room, camera_profile.id),
+            recall_speed=camera_profile.recall_speed,
+        )
+        room.cameras.append(CameraSlot(camera_profile.id, camera_profile.name, camera, book))
+    return room
+
+
+class PresetSaver:
+    """The PresetBook's save callback: hands the presets to the room for one camera."""
+
+    def __init__(self, room: Room, camera_id: str) -> None:
+        self._room = room
+        self._camera_id = camera_id
+
+    def __call__(self, presets: tuple[Preset, ...]) -> None:
+        """Save ``presets`` for this camera."""
+        self._room.presets_changed(self._camera_id, presets)

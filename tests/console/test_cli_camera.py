@@ -1,0 +1,150 @@
+"""`roomctl camera` end to end against `roomctl emulate camera`: real processes, sockets, ptys."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from console_helpers import ENDPOINT, REPO, roomctl_command, stop_process
+
+
+def start_emulator(*args: str) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        roomctl_command("emulate", "camera", *args),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    deadline = time.monotonic() + 10
+    seen = []
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        seen.append(line)
+        if match := ENDPOINT.search(line):
+            return process, match.group(1)
+    stop_process(process)
+    raise AssertionError(f"emulator printed no endpoint: {seen}")
+
+
+def camera(port: str, *args: str, timeout: str = "5") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        roomctl_command("camera", "--port", port, "--timeout", timeout, *args),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def tcp_emulator() -> Iterator[str]:
+    process, endpoint = start_emulator("--listen", "tcp:127.0.0.1:0")
+    yield endpoint
+    stop_process(process)
+
+
+@pytest.fixture
+def pty_pair(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    a, b = tmp_path / "ttyA", tmp_path / "ttyB"
+    socat = subprocess.Popen(
+        ["socat", "-d", "-d", f"pty,raw,echo=0,link={a}", f"pty,raw,echo=0,link={b}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    deadline = time.monotonic() + 5
+    while not (a.exists() and b.exists()):
+        assert time.monotonic() < deadline, "socat made no pty pair"
+        time.sleep(0.02)
+    yield str(a), str(b)
+    stop_process(socat)
+
+
+def test_power_and_inquiry_over_tcp(tcp_emulator: str) -> None:
+    on = camera(tcp_emulator, "power", "on")
+    assert on.returncode == 0, on.stdout + on.stderr
+    assert "accepted" in on.stdout and "done" in on.stdout
+    power = camera(tcp_emulator, "inquire", "power")
+    assert power.returncode == 0
+    assert "power: on" in power.stdout
+
+
+def test_goto_negative_position_and_read_back(tcp_emulator: str) -> None:
+    moved = camera(tcp_emulator, "-v", "goto", "-100", "50", "--pan-speed", "24")
+    assert moved.returncode == 0, moved.stdout
+    # -100 is two's complement FF9C, nibble-coded 0F 0F 09 0C; pan speed 24 is 18h
+    assert "-> 81 01 06 02 18 0A 0F 0F 09 0C 00 00 03 02 FF" in moved.stdout
+    assert "<- 90 4" in moved.stdout
+    where = camera(tcp_emulator, "inquire", "position")
+    assert "pan -100, tilt 50" in where.stdout
+
+
+def test_move_for_then_stop(tcp_emulator: str) -> None:
+    result = camera(tcp_emulator, "-v", "move", "left", "--for", "0.2")
+    assert result.returncode == 0, result.stdout
+    assert "-> 81 01 06 01 0C 0A 01 03 FF" in result.stdout
+    assert "-> 81 01 06 01 0C 0A 03 03 FF" in result.stdout  # the stop
+
+
+def test_zoom_preset_and_modes(tcp_emulator: str) -> None:
+    for args in (
+        ("zoom-to", "1000"),
+        ("preset", "set", "2"),
+        ("zoom", "wide", "--speed", "7"),
+        ("preset", "recall", "2"),
+        ("wb", "one-push"),
+        ("exposure", "manual"),
+    ):
+        result = camera(tcp_emulator, *args)
+        assert result.returncode == 0, (args, result.stdout)
+    assert "zoom: 1000" in camera(tcp_emulator, "inquire", "zoom").stdout
+
+
+def test_error_reply_exits_one(tcp_emulator: str) -> None:
+    assert camera(tcp_emulator, "focus", "auto").returncode == 0
+    result = camera(tcp_emulator, "focus", "far")  # Sony: not executable in auto focus
+    assert result.returncode == 1
+    assert "not executable" in result.stdout
+
+
+def test_version_inquiry_words(tcp_emulator: str) -> None:
+    result = camera(tcp_emulator, "inquire", "version")
+    assert result.returncode == 0
+    assert "vendor" in result.stdout and "socket(s)" in result.stdout
+
+
+def test_timeout_exits_three() -> None:
+    # raw UDP to a port where nobody listens: sent fine, never answered
+    result = camera("udp:127.0.0.1:9", "inquire", "power", timeout="0.5")
+    assert result.returncode == 3
+    assert "no answer" in result.stdout
+
+
+def test_refused_connection_exits_three() -> None:
+    result = camera("tcp:127.0.0.1:9", "home", timeout="0.5")
+    assert result.returncode == 3
+
+
+def test_serial_chain_over_socat_pty(pty_pair: tuple[str, str]) -> None:
+    camera_end, console_end = pty_pair
+    process, _ = start_emulator("--listen", f"serial:{camera_end}", "--cameras", "3")
+    try:
+        scan = camera(f"serial:{console_end}", "scan")
+        assert scan.returncode == 0, scan.stdout
+        assert "3 camera(s)" in scan.stdout
+        for address in (1, 2, 3):
+            assert f"camera {address}: vendor" in scan.stdout
+        second = camera(f"serial:{console_end}", "--address", "2", "power", "off")
+        assert second.returncode == 0, second.stdout
+        power = camera(f"serial:{console_end}", "--address", "2", "inquire", "power")
+        assert "camera 2: power: standby" in power.stdout
+    finally:
+        stop_process(process)
