@@ -148,3 +148,15 @@ def test_serial_chain_over_socat_pty(pty_pair: tuple[str, str]) -> None:
         assert "camera 2: power: standby" in power.stdout
     finally:
         stop_process(process)
+
+
+def test_sony_visca_over_ip() -> None:
+    process, endpoint = start_emulator("--listen", "visca-ip:127.0.0.1:0")
+    try:
+        assert endpoint.startswith("visca-ip:")
+        result = camera(endpoint, "-v", "zoom-to", "500")
+        assert result.returncode == 0, result.stdout
+        assert "-> 81 01 04 47 00 01 0F 04 FF" in result.stdout
+        assert "zoom: 500" in camera(endpoint, "inquire", "zoom").stdout
+    finally:
+        stop_process(process)

@@ -181,3 +181,50 @@ async def test_build_room_reports_unknown_driver() -> None:
     room = build_room(profile)
     assert room.cameras == []
     assert room.notifications.value[0].problem is Problem.LIBRARY_MISSING
+
+
+async def test_console_preset_moved_off(emulator: ViscaEmulator, camera: ViscaCamera) -> None:
+    book = book_for(camera, [])
+    await asyncio.wait_for(camera.goto(150, 10, 0x18, 0x17), 10)
+    await asyncio.wait_for(book.save(4, "Far"), 5)
+    assert book.active.value == 4
+    await asyncio.wait_for(camera.move(PanTiltDirection.LEFT, 3, 3), 5)
+    await until(lambda: book.active.value is None, what="moved off the console preset")
+    await asyncio.wait_for(camera.stop(), 5)
+    book.close()
+
+
+async def test_one_way_camera_is_a_warning_once(emulator: ViscaEmulator) -> None:
+    emulator.one_way = True
+    one_way = CameraLimits(replies=False)
+    cam = ViscaCamera("Cam 1", emulator.endpoint, limits=one_way, poll_interval=0.05)
+    room = Room(RoomProfile(), [CameraSlot("cam1", "Cam 1", cam, PresetBook(cam, [], one_way))])
+    await room.start()
+    try:
+        await until(lambda: cam.status.value.warning is Problem.NOT_ANSWERING, what="warning")
+        await asyncio.sleep(0.3)  # several polls
+        notes = room.notifications.value
+        assert [(n.severity, n.problem) for n in notes] == [
+            (Severity.WARNING, Problem.NOT_ANSWERING)
+        ]
+    finally:
+        await asyncio.wait_for(room.close(), 10)
+
+
+async def test_preset_save_never_overwrites_a_broken_profile(
+    emulator: ViscaEmulator, tmp_path: Path
+) -> None:
+    path = tmp_path / "room.toml"
+    camera_profile = CameraProfile(
+        id="cam1", name="Cam 1", driver="visca-tcp", connection=emulator.endpoint
+    )
+    save_profile(RoomProfile(cameras=[camera_profile]), path)
+    room = build_room(load_profile(path), path)
+    broken = path.read_text(encoding="utf-8").replace("address = 1", "address = 99")
+    path.write_text(broken, encoding="utf-8")  # a technician's half-finished edit
+    room.camera("cam1").presets.rename(0, "Toàn cảnh")
+    assert path.read_text(encoding="utf-8") == broken
+    note = room.notifications.value[0]
+    assert (note.problem, note.device) == (Problem.BAD_CONFIG, "Cam 1")
+    assert "line" in note.detail
+    await asyncio.wait_for(room.close(), 10)

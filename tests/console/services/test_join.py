@@ -20,8 +20,12 @@ FAST = DtmfTiming(wait_after_connect=0.2, pause=0.1, between_id_and_pin=0.1)
 
 
 def bridge_profile(uri: str, **changes: object) -> BridgeProfile:
-    values: dict[str, object] = {"id": "main", "name": "Main bridge", "dial_string": uri,
-                                 "dtmf": FAST}
+    values: dict[str, object] = {
+        "id": "main",
+        "name": "Main bridge",
+        "dial_string": uri,
+        "dtmf": FAST,
+    }
     values.update(changes)
     return BridgeProfile.model_validate(values)
 
@@ -49,8 +53,14 @@ async def test_join_types_id_and_pin_and_reaches_the_meeting(room, bridge, caplo
     final = await within(join.run())
 
     assert final.phase is JoinPhase.IN_MEETING, final
-    assert join.steps == (JoinStep.WAKE, JoinStep.AUDIO, JoinStep.DIAL, JoinStep.CONNECT,
-                          JoinStep.CONFERENCE, JoinStep.MEDIA)
+    assert join.steps == (
+        JoinStep.WAKE,
+        JoinStep.AUDIO,
+        JoinStep.DIAL,
+        JoinStep.CONNECT,
+        JoinStep.CONFERENCE,
+        JoinStep.MEDIA,
+    )
     running = [p.step for p in seen if p.phase is JoinPhase.JOINING]
     assert running == list(join.steps)
     assert [p.index for p in seen if p.phase is JoinPhase.JOINING] == [1, 2, 3, 4, 5, 6]
@@ -76,8 +86,11 @@ async def test_bridge_rejecting_fails_at_connect_with_the_reason(room, far) -> N
 
 
 async def test_dead_bridge_fails_within_our_timeout_and_hangs_up(room) -> None:
-    join = JoinBridge(bridge_profile(f"sip:nobody@127.0.0.1:{free_port()}"), room,
-                      timeouts=StepTimeouts(connect=1.5))
+    join = JoinBridge(
+        bridge_profile(f"sip:nobody@127.0.0.1:{free_port()}"),
+        room,
+        timeouts=StepTimeouts(connect=1.5),
+    )
     final = await within(join.run(), 10)  # baresip alone would take ~32 s
     assert final.phase is JoinPhase.FAILED
     assert final.step is JoinStep.CONNECT and final.problem is Problem.NOT_ANSWERING
@@ -88,8 +101,7 @@ async def test_offline_codec_fails_at_wake() -> None:
     codec = BaresipCodec("gone", ctrl=f"127.0.0.1:{free_port()}")
     await codec.start()
     try:
-        join = JoinBridge(bridge_profile("sip:x@127.0.0.1"), codec,
-                          timeouts=StepTimeouts(wake=0.5))
+        join = JoinBridge(bridge_profile("sip:x@127.0.0.1"), codec, timeouts=StepTimeouts(wake=0.5))
         final = await within(join.run())
     finally:
         await codec.close()
@@ -101,8 +113,9 @@ async def test_missing_keyring_fails_at_conference_and_hangs_up(room, bridge) ->
     from keyring.backends import fail
 
     pins = PinStore(fail.Keyring())
-    join = JoinBridge(bridge_profile(bridge.sip_uri, pin_required=True), room,
-                      pin_provider=pins.get)
+    join = JoinBridge(
+        bridge_profile(bridge.sip_uri, pin_required=True), room, pin_provider=pins.get
+    )
     final = await within(join.run())
     assert final.phase is JoinPhase.FAILED and final.step is JoinStep.CONFERENCE
     assert final.problem is Problem.LIBRARY_MISSING
@@ -157,8 +170,17 @@ async def test_try_again_after_a_failure(room, far) -> None:
     assert second.phase is JoinPhase.IN_MEETING
 
 
-@pytest.mark.parametrize("step", [JoinStep.WAKE, JoinStep.AUDIO, JoinStep.DIAL,
-                                  JoinStep.CONNECT, JoinStep.CONFERENCE, JoinStep.MEDIA])
+@pytest.mark.parametrize(
+    "step",
+    [
+        JoinStep.WAKE,
+        JoinStep.AUDIO,
+        JoinStep.DIAL,
+        JoinStep.CONNECT,
+        JoinStep.CONFERENCE,
+        JoinStep.MEDIA,
+    ],
+)
 async def test_cancel_at_every_step_leaves_no_call(room, far, step: JoinStep) -> None:
     async def apply_audio() -> None:
         await asyncio.sleep(0)
@@ -168,8 +190,9 @@ async def test_cancel_at_every_step_leaves_no_call(room, far, step: JoinStep) ->
         await far.answer()
 
     answerer = asyncio.create_task(answer_when_ringing())
-    join = JoinBridge(bridge_profile(far.sip_uri, conference_id="55#"), room,
-                      apply_audio=apply_audio)
+    join = JoinBridge(
+        bridge_profile(far.sip_uri, conference_id="55#"), room, apply_audio=apply_audio
+    )
 
     def cancel_on_step(progress: JoinProgress) -> None:
         if progress.phase is JoinPhase.JOINING and progress.step is step:
@@ -201,10 +224,12 @@ async def test_leave_hangs_up_and_mutes(room, bridge) -> None:
 
 async def test_jitsi_bridge_opens_the_browser_without_a_codec() -> None:
     opened: list[str] = []
-    profile = BridgeProfile(id="jitsi", name="Jitsi", kind="jitsi",
-                            dial_string="https://meet.example.org/PhongHop")
-    join = JoinBridge(profile, None, display_name="Phòng họp 1",
-                      open_url=lambda url: opened.append(url) or True)
+    profile = BridgeProfile(
+        id="jitsi", name="Jitsi", kind="jitsi", dial_string="https://meet.example.org/PhongHop"
+    )
+    join = JoinBridge(
+        profile, None, display_name="Phòng họp 1", open_url=lambda url: opened.append(url) or True
+    )
     assert join.steps == (JoinStep.BROWSER,)
     final = await within(join.run())
     assert final.phase is JoinPhase.IN_MEETING
