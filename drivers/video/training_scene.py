@@ -138,13 +138,19 @@ def view_box(
 
 
 def _stamp(image: Image.Image, label: str, now: float) -> Image.Image:
-    """Put the label and the wall-clock time in a corner (shows the picture is live)."""
+    """Put the label and the wall-clock time bottom right (shows the picture is live).
+
+    Bottom right because the preview paints its own name badge top left.
+    """
     draw = ImageDraw.Draw(image)
     text = f"{label}  {time.strftime('%H:%M:%S', time.localtime(now))}.{int(now * 10) % 10}"
-    font = _font(max(12, image.height // 24))
-    left, top, right, bottom = draw.textbbox((8, 8), text, font=font)
+    size = max(12, image.height // 24)
+    font = _font(size)
+    width = draw.textlength(text, font=font)
+    origin = (image.width - width - 10, image.height - size - 14)
+    left, top, right, bottom = draw.textbbox(origin, text, font=font)
     draw.rectangle([left - 4, top - 4, right + 4, bottom + 4], fill=(0, 0, 0))
-    draw.text((8, 8), text, fill="white", font=font)
+    draw.text(origin, text, fill="white", font=font)
     return image
 
 
@@ -203,7 +209,7 @@ class FarEndScene:
             end = (cx + math.cos(rad) * radius * length, cy + math.sin(rad) * radius * length)
             draw.line([(cx, cy), end], fill="black", width=thickness)
         bar = (now * 120) % width
-        draw.rectangle([bar, height * 0.8, bar + 40, height * 0.9], fill=(240, 200, 40))
+        draw.rectangle([bar, height * 0.71, bar + 40, height * 0.79], fill=(240, 200, 40))
         return _stamp(image, self.label, now)
 
 
