@@ -97,25 +97,34 @@ class SerialLink(ViscaLink):
         async with self._write_lock:  # packets of several cameras never interleave
             try:
                 if self.pace_baud:
-                    await asyncio.to_thread(self._paced_write, port, packet, self.pace_baud)
+                    await self._paced_write(port, packet, self.pace_baud)
                 else:
-                    port.write(packet)
-                    if self.wire_tap is not None:
-                        self.wire_tap(packet, time.perf_counter())
+                    self._put(port, packet)
             except serial.SerialException as exc:
                 raise OSError(str(exc)) from exc
 
-    def _paced_write(self, port: serial.Serial, packet: bytes, baud: int) -> None:
-        """Write byte by byte at wire speed (a pty does not throttle; 10 bits per byte)."""
+    async def _paced_write(self, port: serial.Serial, packet: bytes, baud: int) -> None:
+        """Write at wire speed (a pty does not throttle): byte i leaves at start + i x 10/baud.
+
+        Runs in the loop, no thread: the first byte goes out at once, later ones whenever the
+        loop wakes (all bytes due by then), so timer lateness never accumulates.
+        """
         byte_time = 10.0 / baud
         start = time.perf_counter()
-        for index in range(len(packet)):
-            _sleep_until(start + index * byte_time)
-            port.write(packet[index : index + 1])
-            if self.wire_tap is not None:
-                self.wire_tap(packet[index : index + 1], time.perf_counter())
-        # the last byte is on the wire only one byte time later
-        _sleep_until(start + len(packet) * byte_time)
+        sent = 0
+        while sent < len(packet):
+            due = min(len(packet), int((time.perf_counter() - start) / byte_time) + 1)
+            self._put(port, packet[sent:due])
+            sent = due
+            if sent < len(packet):
+                await asyncio.sleep(start + sent * byte_time - time.perf_counter())
+        # the line is busy until the last byte has left
+        await asyncio.sleep(max(0.0, start + len(packet) * byte_time - time.perf_counter()))
+
+    def _put(self, port: serial.Serial, data: bytes) -> None:
+        port.write(data)
+        if self.wire_tap is not None:
+            self.wire_tap(data, time.perf_counter())
 
     async def _close_transport(self) -> None:
         port, self._port = self._port, None
@@ -127,10 +136,3 @@ class SerialLink(ViscaLink):
         reader, self._reader = self._reader, None
         if reader is not None:
             await asyncio.to_thread(reader.join, 1.0)
-
-
-def _sleep_until(due: float) -> None:
-    """Sleep to a perf_counter instant with sub-millisecond precision (spins the last bit)."""
-    while (left := due - time.perf_counter()) > 0:
-        if left > 0.0005:
-            time.sleep(left - 0.0003)

@@ -270,3 +270,24 @@ async def test_sony_sequence_error_after_a_resend_means_it_already_ran() -> None
         await link.close()
         assert peer.transport is not None
         peer.transport.close()
+
+
+async def test_paced_serial_link_delivers_whole_packets_in_order(pty_pair: PtyPair) -> None:
+    taps: list[bytes] = []
+    link = open_link(
+        parse_connection(f"serial:{pty_pair.a}"),
+        pace_baud=9600,
+        wire_tap=lambda data, when: taps.append(data),
+    )
+    link.start()
+    camera_end = serial.Serial(pty_pair.b, 9600, timeout=1)
+    try:
+        await until(lambda: link.is_up)
+        second = bytes.fromhex("8101060101010303ff")
+        await asyncio.gather(link.send(POWER_ON), link.send(second))
+        wanted = POWER_ON + second
+        assert await asyncio.to_thread(camera_end.read, len(wanted)) == wanted
+        assert b"".join(taps) == wanted and len(taps) > 2  # went out in pieces
+    finally:
+        camera_end.close()
+        await link.close()
