@@ -45,7 +45,11 @@ def register_emulator(devices: Any) -> None:
 
 
 def _ready(endpoint: str) -> None:
-    print(f"emulated camera ready: connect to {endpoint}", flush=True)
+    if endpoint.startswith("serial:"):
+        # we opened this end of a cable or pty pair; the controller uses the other end
+        print(f"emulated camera ready on {endpoint} (controller on the other end)", flush=True)
+    else:
+        print(f"emulated camera ready: connect to {endpoint}", flush=True)
 
 
 async def _serve(args: argparse.Namespace) -> None:

@@ -66,13 +66,13 @@ class ViscaSession:
         address: int = 1,
         verbose: bool = False,
         timeout: float = 10.0,
-        out: TextIO = sys.stdout,
+        out: TextIO | None = None,
     ) -> None:
         self.spec = spec
         self.address = address
         self.verbose = verbose
         self.timeout = timeout
-        self.out = out
+        self.out = out  # None: whatever sys.stdout is when printing
         self._decoder = ReplyDecoder()
         self._replies: asyncio.Queue[Reply] = asyncio.Queue()
         self._link: ViscaLink | None = None
@@ -99,7 +99,7 @@ class ViscaSession:
 
     def say(self, text: str) -> None:
         """Print one line for the technician."""
-        print(text, file=self.out, flush=True)
+        print(text, file=self.out or sys.stdout, flush=True)
 
     def _received(self, data: bytes) -> None:
         if self.verbose:

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from console_helpers import ENDPOINT, REPO, roomctl_command, stop_process
 
+from console.cli import main
+
 
 def start_emulator(*args: str) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
@@ -94,31 +96,52 @@ def test_move_for_then_stop(tcp_emulator: str) -> None:
     assert "-> 81 01 06 01 0C 0A 03 03 FF" in result.stdout  # the stop
 
 
-def test_zoom_preset_and_modes(tcp_emulator: str) -> None:
+def in_process(capsys: pytest.CaptureFixture[str], port: str, *args: str) -> tuple[int, str]:
+    """Run roomctl camera in this process (same code path, without a Python start-up each)."""
+    code = main(["camera", "--port", port, "--timeout", "5", *args])
+    return code, capsys.readouterr().out
+
+
+def test_zoom_preset_and_modes(tcp_emulator: str, capsys: pytest.CaptureFixture[str]) -> None:
     for args in (
         ("zoom-to", "1000"),
         ("preset", "set", "2"),
         ("zoom", "wide", "--speed", "7"),
+        ("zoom", "stop"),
         ("preset", "recall", "2"),
+        ("preset", "reset", "2"),
         ("wb", "one-push"),
+        ("backlight", "on"),
         ("exposure", "manual"),
+        ("focus", "one-push"),
+        ("home",),
+        ("stop",),
     ):
-        result = camera(tcp_emulator, *args)
-        assert result.returncode == 0, (args, result.stdout)
-    assert "zoom: 1000" in camera(tcp_emulator, "inquire", "zoom").stdout
+        code, out = in_process(capsys, tcp_emulator, *args)
+        assert code == 0, (args, out)
+        assert "done" in out
+    assert "zoom: 1000" in in_process(capsys, tcp_emulator, "inquire", "zoom")[1]
 
 
-def test_error_reply_exits_one(tcp_emulator: str) -> None:
-    assert camera(tcp_emulator, "focus", "auto").returncode == 0
-    result = camera(tcp_emulator, "focus", "far")  # Sony: not executable in auto focus
-    assert result.returncode == 1
-    assert "not executable" in result.stdout
+def test_error_reply_exits_one(tcp_emulator: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert in_process(capsys, tcp_emulator, "focus", "auto")[0] == 0
+    code, out = in_process(capsys, tcp_emulator, "focus", "far")  # Sony: refused in auto focus
+    assert code == 1
+    assert "not executable" in out
 
 
-def test_version_inquiry_words(tcp_emulator: str) -> None:
-    result = camera(tcp_emulator, "inquire", "version")
-    assert result.returncode == 0
-    assert "vendor" in result.stdout and "socket(s)" in result.stdout
+def test_version_inquiry_words(tcp_emulator: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = in_process(capsys, tcp_emulator, "inquire", "version")
+    assert code == 0
+    assert "vendor" in out and "socket(s)" in out
+
+
+def test_preset_beyond_byte_is_a_usage_error(
+    tcp_emulator: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = in_process(capsys, tcp_emulator, "preset", "recall", "300")
+    assert code == 2
+    assert "preset number 300" in out
 
 
 def test_timeout_exits_three() -> None:
@@ -128,9 +151,10 @@ def test_timeout_exits_three() -> None:
     assert "no answer" in result.stdout
 
 
-def test_refused_connection_exits_three() -> None:
-    result = camera("tcp:127.0.0.1:9", "home", timeout="0.5")
-    assert result.returncode == 3
+def test_refused_connection_exits_three(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["camera", "--port", "tcp:127.0.0.1:9", "--timeout", "0.5", "home"])
+    assert code == 3
+    assert "cannot open tcp:127.0.0.1:9" in capsys.readouterr().out
 
 
 def test_serial_chain_over_socat_pty(pty_pair: tuple[str, str]) -> None:
