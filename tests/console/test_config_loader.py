@@ -203,3 +203,7 @@ def test_duplicate_preset_numbers_refused() -> None:
 def test_extra_keys_forbidden() -> None:
     with pytest.raises(ValueError, match="Extra inputs"):
         RoomProfile.model_validate({"site": {"name": "x", "colour": "red"}})
+
+
+def test_shipped_demo_profile_matches_the_code() -> None:
+    assert load_profile(REPO / "profiles" / "demo.toml") == demo_profile()
