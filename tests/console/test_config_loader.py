@@ -207,3 +207,18 @@ def test_extra_keys_forbidden() -> None:
 
 def test_shipped_demo_profile_matches_the_code() -> None:
     assert load_profile(REPO / "profiles" / "demo.toml") == demo_profile()
+
+
+def test_clearing_every_preset_round_trips(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    profile = load_profile(path)
+    for camera in profile.cameras:
+        camera.presets = []
+    save_profile(profile, path)
+    assert load_profile(path) == profile
+
+
+def test_several_problems_are_counted(tmp_path: Path) -> None:
+    error = broken(tmp_path, "address = 1", "address = 0\ncolour = 1")
+    assert error.line == 13
+    assert "(and 1 more problem)" in error.message
