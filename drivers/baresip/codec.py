@@ -15,6 +15,7 @@ from drivers.baresip.process import HOST, BaresipProcess, BaresipSettings, free_
 from drivers.baresip.stats import RtcpTracker
 from drivers.dialstring import validate_dial_string, validate_dtmf
 from drivers.errors import DeviceCommandError, DeviceConnectionError, DeviceError, Problem
+from drivers.observable import Observable
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.roles.codec import CallDirection, CallInfo, CallState, Codec, Registration
 
@@ -41,7 +42,8 @@ class BaresipCodec(Codec):
         self._clock = clock
         self.process: BaresipProcess | None = None
         if ctrl is None:
-            settings = BaresipSettings(sip_port or free_port(), free_port(), user, answermode)
+            sip_port = sip_port or free_port()
+            settings = BaresipSettings(sip_port, free_port((sip_port,)), user, answermode)
             self.process = BaresipProcess(name, settings, binary=binary)
             self._ctrl = (HOST, settings.ctrl_port)
         else:
@@ -51,6 +53,8 @@ class BaresipCodec(Codec):
         self._task: asyncio.Task[None] | None = None
         self._rtcp = RtcpTracker()
         self._call_muted = False  # baresip's mute state of the current call (new calls: unmuted)
+        # Tones the far end typed in the current call (a demo/test bridge shows what it heard).
+        self.dtmf_received: Observable[str] = Observable("")
 
     @property
     def sip_uri(self) -> str:
@@ -90,6 +94,7 @@ class BaresipCodec(Codec):
         self._rtcp = RtcpTracker()
         self._call_muted = False
         self.statistics.publish(None)
+        self.dtmf_received.publish("")
         self.call.publish(
             CallInfo(CallState.DIALLING, far_end=dial_string, direction=CallDirection.OUTGOING)
         )
@@ -218,6 +223,7 @@ class BaresipCodec(Codec):
 
     def _on_incoming(self, event: Event) -> None:
         """Show a ringing incoming call."""
+        self.dtmf_received.publish("")
         self.call.publish(
             CallInfo(CallState.INCOMING, event.get("id"), _far_end(event), CallDirection.INCOMING)
         )
@@ -262,6 +268,10 @@ class BaresipCodec(Codec):
             if stats.rx_rate > 0 and not self.call.value.media_flowing:
                 self._on_rtp(event)
 
+    def _on_dtmf(self, event: Event) -> None:
+        """Collect a tone the far end sent."""
+        self.dtmf_received.publish(self.dtmf_received.value + str(event.get("param", "")))
+
     def _on_closed(self, event: Event) -> None:
         """End the call, keeping the reason (e.g. "486 Rejected")."""
         self._call_ended(str(event.get("param", "")))
@@ -286,4 +296,5 @@ _HANDLERS: dict[str, Callable[[BaresipCodec, dict[str, Any]], None]] = {
     "CALL_RTPESTAB": BaresipCodec._on_rtp,
     "CALL_RTCP": BaresipCodec._on_rtcp,
     "CALL_CLOSED": BaresipCodec._on_closed,
+    "CALL_DTMF_START": BaresipCodec._on_dtmf,
 }

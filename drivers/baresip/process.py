@@ -62,7 +62,7 @@ class BaresipSettings:
         (directory / "accounts").write_text(self.accounts_text())
 
 
-def free_port() -> int:
+def free_port(exclude: tuple[int, ...] = ()) -> int:
     """Find a port free for both TCP and UDP on 127.0.0.1 (SIP listens on both)."""
     for _ in range(50):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
@@ -73,7 +73,8 @@ def free_port() -> int:
                     udp.bind((HOST, port))
                 except OSError:
                     continue
-            return port
+            if port not in exclude:
+                return port
     raise OSError("no free port on 127.0.0.1")
 
 

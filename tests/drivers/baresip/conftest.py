@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
+from drivers.baresip.bridge import start_online
 from drivers.baresip.codec import BaresipCodec
-from drivers.roles.base import Availability
 
 if shutil.which("baresip") is None:  # CI installs it; a missing program must be loud
     raise RuntimeError("baresip is not installed: apt-get install baresip")
@@ -22,11 +22,7 @@ async def wait_until(predicate: Callable[[], bool], timeout: float = 5.0) -> Non
             await asyncio.sleep(0.02)
 
 
-async def started(codec: BaresipCodec) -> BaresipCodec:
-    """Start ``codec`` and wait until its ctrl_tcp connection is up."""
-    await codec.start()
-    await wait_until(lambda: codec.status.value.availability is Availability.ONLINE)
-    return codec
+started = start_online
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ async def test_call_dtmf_mute_statistics_and_hangup(room, bridge, wait) -> None:
     await wait(lambda: room.call.value.media_flowing)
 
     await room.send_dtmf("1234#")
+    await wait(lambda: bridge.dtmf_received.value == "1234#")
     await room.set_mic_muted(True)
     assert room.mic_muted.value is True
     await room.set_mic_muted(True)  # idempotent although baresip's "mute" toggles

@@ -1,0 +1,186 @@
+"""Codec and bridge sections of the room profile; bridge PINs live in the OS keyring only.
+
+The file holds where to call and how to behave (dial string, conference ID, DTMF timing, join
+state). A PIN is a secret: it is stored with ``keyring`` under the bridge id and the profile has
+no field for it, so a PIN typed into the file is rejected as an unknown key.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import keyring
+from keyring.backends import fail
+from keyring.errors import KeyringError, PasswordDeleteError
+from pydantic import Field, field_validator, model_validator
+
+from console.config.camera import StrictModel
+from console.config.mixer import AudioStateProfile
+from drivers.dialstring import InvalidDialString, validate_dial_string, validate_dtmf
+from drivers.errors import Problem
+
+_LOGGER = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "room-console/bridge-pin"
+
+BridgeId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=40)]
+Seconds = Annotated[float, Field(ge=0.0, le=30.0)]
+PresetNumber = Annotated[int, Field(ge=0, le=255)]
+
+
+class CodecDriver(StrEnum):
+    """Which codec the room has (registry driver names)."""
+
+    BARESIP = "baresip"
+    CISCO = "cisco-xapi"
+    POLY = "poly-telnet"
+
+
+class CodecProfile(StrictModel):
+    """The room's codec: a supervised baresip, or a hardware codec on the network."""
+
+    driver: CodecDriver = CodecDriver.BARESIP
+    host: Annotated[str | None, Field(min_length=1, max_length=253)] = None
+    port: Annotated[int | None, Field(ge=1, le=65535)] = None
+    # baresip: attach to a running instance's ctrl_tcp ("127.0.0.1:4444") instead of starting one
+    ctrl: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9.\-]+:\d{1,5}$")] = None
+    sip_port: Annotated[int | None, Field(ge=1, le=65535)] = None
+    user: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+$", max_length=40)] = "room"
+
+    @model_validator(mode="after")
+    def _check(self) -> CodecProfile:
+        if self.driver is not CodecDriver.BARESIP and self.host is None:
+            raise ValueError(f"codec driver {self.driver.value!r} needs a host")
+        return self
+
+    def driver_kwargs(self, name: str = "codec") -> dict[str, Any]:
+        """Keyword arguments for the registry factory named by ``driver``."""
+        if self.driver is CodecDriver.BARESIP:
+            return {"name": name, "ctrl": self.ctrl, "sip_port": self.sip_port, "user": self.user}
+        return {"name": name, "host": self.host, "port": self.port}
+
+
+class BridgeKind(StrEnum):
+    """How the bridge is reached."""
+
+    SIP = "sip"
+    H323 = "h323"
+    IP = "ip"
+    JITSI = "jitsi"
+
+
+class DtmfTiming(StrictModel):
+    """When to type the conference ID and PIN at the bridge's voice menu."""
+
+    wait_after_connect: Seconds = 2.0  # the voice menu needs a moment to start listening
+    pause: Seconds = 1.0  # what one ',' in the conference ID stands for
+    between_id_and_pin: Seconds = 1.5
+
+
+class BridgeProfile(StrictModel):
+    """One bridge the room joins (the first one is the main bridge)."""
+
+    id: BridgeId
+    name: Annotated[str, Field(min_length=1, max_length=60)]
+    kind: BridgeKind = BridgeKind.SIP
+    dial_string: Annotated[str, Field(min_length=1, max_length=300)]
+    call_rate: Annotated[int | None, Field(ge=64, le=20000)] = None  # kbit/s; None = codec default
+    conference_id: Annotated[str | None, Field(max_length=64)] = None  # DTMF, e.g. "123456#"
+    pin_required: bool = False  # the PIN itself is in the OS keyring under ``id``
+    dtmf: DtmfTiming = Field(default_factory=lambda: DtmfTiming())
+    join_muted: bool = True
+    join_camera_preset: PresetNumber | None = None
+    leave_camera_preset: PresetNumber | None = None  # None: cameras go to standby
+    join_audio: AudioStateProfile | None = None  # None: the mixer's own on_join state
+
+    @field_validator("conference_id")
+    @classmethod
+    def _check_conference_id(cls, value: str | None) -> str | None:
+        if value is not None:
+            validate_dtmf(value, pauses=True)
+        return value
+
+    @model_validator(mode="after")
+    def _check_dial_string(self) -> BridgeProfile:
+        if self.kind is BridgeKind.JITSI:
+            parts = urlsplit(self.dial_string)
+            if parts.scheme != "https" or not parts.hostname or parts.fragment:
+                raise ValueError("a Jitsi bridge needs an https://host/room URL without '#'")
+            try:
+                validate_dial_string(self.dial_string)
+            except InvalidDialString as exc:
+                raise ValueError(str(exc)) from exc
+        else:
+            validate_dial_string(self.dial_string)  # InvalidDialString is a ValueError
+        return self
+
+
+class CallProfile(StrictModel):
+    """Codec plus bridges: the ``[call]`` section of the room profile."""
+
+    codec: CodecProfile = Field(default_factory=lambda: CodecProfile())
+    bridges: list[BridgeProfile] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_unique_ids(self) -> CallProfile:
+        ids = [bridge.id for bridge in self.bridges]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"bridge ids used twice: {duplicates}")
+        return self
+
+    def bridge(self, bridge_id: str | None = None) -> BridgeProfile:
+        """Return the bridge with ``bridge_id``, or the main (first) one (KeyError if none)."""
+        for bridge in self.bridges:
+            if bridge_id is None or bridge.id == bridge_id:
+                return bridge
+        raise KeyError(bridge_id or "no bridge configured")
+
+
+class PinStoreUnavailable(Exception):
+    """No OS keyring backend: the PIN cannot be stored or read (tell the technician)."""
+
+    problem = Problem.LIBRARY_MISSING
+
+
+class PinStore:
+    """Bridge PINs in the OS keyring (``keyring``); never written to the profile or the log."""
+
+    def __init__(self, backend: Any | None = None) -> None:
+        self._backend = backend
+
+    def _keyring(self) -> Any:
+        """Return the keyring backend; PinStoreUnavailable when none is usable."""
+        backend = self._backend or keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            raise PinStoreUnavailable("no OS keyring backend (install one, e.g. Secret Service)")
+        return backend
+
+    def get(self, bridge_id: str) -> str | None:
+        """Return the stored PIN of ``bridge_id`` (None if none is stored)."""
+        try:
+            pin: str | None = self._keyring().get_password(KEYRING_SERVICE, bridge_id)
+        except KeyringError as exc:
+            raise PinStoreUnavailable(f"keyring failed: {type(exc).__name__}") from exc
+        return pin
+
+    def set(self, bridge_id: str, pin: str) -> None:
+        """Store the PIN of ``bridge_id`` (DTMF digits only)."""
+        validate_dtmf(pin)
+        try:
+            self._keyring().set_password(KEYRING_SERVICE, bridge_id, pin)
+        except KeyringError as exc:
+            raise PinStoreUnavailable(f"keyring failed: {type(exc).__name__}") from exc
+        _LOGGER.info("PIN of bridge %s stored in the keyring", bridge_id)
+
+    def delete(self, bridge_id: str) -> None:
+        """Forget the PIN of ``bridge_id`` (no error if none was stored)."""
+        try:
+            self._keyring().delete_password(KEYRING_SERVICE, bridge_id)
+        except PasswordDeleteError:
+            return
+        except KeyringError as exc:
+            raise PinStoreUnavailable(f"keyring failed: {type(exc).__name__}") from exc

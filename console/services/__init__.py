@@ -1,0 +1,1 @@
+"""Multi-device workflows (join the bridge, leave) as explicit steps; Qt-free."""
