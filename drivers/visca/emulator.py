@@ -1,8 +1,8 @@
 """VISCA camera emulator: a daisy chain of ``EmulatedCamera``s served over one transport.
 
 Speaks to any VISCA controller (ours or a third party's) over a tty, its own pty, Sony's UDP
-framing, or raw VISCA over TCP/UDP. Optional wire pacing makes a pty behave like a real RS-232
-line at ``pace_baud`` (10 bits per byte, both directions), and fault injection covers silence,
+framing, or raw VISCA over TCP/UDP. Optional wire pacing writes reply bytes as a real RS-232
+line at ``pace_baud`` would deliver them (10 bits per byte), and fault injection covers silence,
 garbage, slow replies, one-way wiring and a port that vanishes and comes back.
 """
 
@@ -55,8 +55,7 @@ class ViscaEmulator:
         self._queue: asyncio.Queue[tuple[float, bytes, Hashable]] = asyncio.Queue()
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
-        self._rx_free_at = 0.0  # loop time when the emulated line is free again, per direction
-        self._tx_free_at = 0.0
+        self._tx_free_at = 0.0  # loop time when the emulated line back to the controller is free
 
     @property
     def endpoint(self) -> str:
@@ -111,14 +110,13 @@ class ViscaEmulator:
     # --- data path -----------------------------------------------------------------------------
 
     def _on_data(self, data: bytes, origin: Hashable) -> None:
-        """Bytes from a controller; with pacing they count as received when the wire is done."""
-        if not self.pace_baud:
-            self._process(data, origin)
-            return
-        loop = asyncio.get_running_loop()
-        done = max(loop.time(), self._rx_free_at) + len(data) * self._byte_time
-        self._rx_free_at = done
-        loop.call_at(done, self._process, data, origin)
+        """Bytes from a controller: run them now.
+
+        Incoming bytes are not delayed: a sending UART (or our paced link) spends the wire time
+        before the bytes exist, and a pty cannot tell when they were sent, so charging it here
+        would count it twice whenever the reader gets several bytes at once.
+        """
+        self._process(data, origin)
 
     def _process(self, data: bytes, origin: Hashable) -> None:
         if self.silent:
@@ -156,8 +154,8 @@ class ViscaEmulator:
         """Queue one reply for the writer (unless wired one-way)."""
         if self.one_way:
             return
-        not_before = asyncio.get_running_loop().time() + self.reply_delay
-        self._queue.put_nowait((not_before, data, peer))
+        ready = asyncio.get_running_loop().time() + self.reply_delay
+        self._queue.put_nowait((ready, data, peer))
 
     async def _completion_loop(self) -> None:
         """Send Completions as motions end; woken early when a new command arrives."""
@@ -189,14 +187,28 @@ class ViscaEmulator:
             if not self.pace_baud:
                 self._transport.send(data, peer)
                 continue
-            # Each byte reaches the far end one byte time after the line is free for it.
-            stream = self._transport.stream
-            chunks = [data[i : i + 1] for i in range(len(data))] if stream else [data]
-            for chunk in chunks:
-                due = max(loop.time(), self._tx_free_at) + len(chunk) * self._byte_time
-                self._tx_free_at = due
-                await asyncio.sleep(max(0.0, due - loop.time()))
-                self._transport.send(chunk, peer)
+            await self._write_paced(data, peer, not_before)
+
+    async def _write_paced(self, data: bytes, peer: Hashable, ready: float) -> None:
+        """Write ``data`` as a wire would deliver it, on an ideal timeline from ``ready``.
+
+        Byte k arrives (k + 1) byte times after the line is free; times are planned from when
+        the reply was ready, not from when this loop got round to it, so event-loop lateness
+        never adds up (a late byte is written at once, the next keeps its planned time).
+        """
+        assert self._transport is not None
+        loop = asyncio.get_running_loop()
+        start = max(ready, self._tx_free_at)
+        self._tx_free_at = start + len(data) * self._byte_time
+        stream = self._transport.stream
+        chunks = [data[i : i + 1] for i in range(len(data))] if stream else [data]
+        sent = 0
+        for chunk in chunks:
+            sent += len(chunk)
+            due = start + sent * self._byte_time
+            if due > loop.time():
+                await asyncio.sleep(due - loop.time())
+            self._transport.send(chunk, peer)
 
 
 async def run_standalone(

@@ -83,7 +83,7 @@ def chunk(data: bytes, cuts: list[int]) -> list[bytes]:
     return [data[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(streams(), st.lists(st.integers(0, 1000), max_size=20))
 def test_reply_decoder_any_chunking_with_garbage(
     stream: tuple[list[v.Reply], bytes], cuts: list[int]
