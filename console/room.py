@@ -46,12 +46,14 @@ class Room:
         profile: RoomProfile,
         cameras: Sequence[CameraSlot] = (),
         *,
+        devices: Sequence[Device] = (),
         profile_path: Path | None = None,
         notifications: Notifications | None = None,
     ) -> None:
         self.profile = profile
         self.profile_path = profile_path  # None: presets are kept in memory only (demo)
         self.cameras: list[CameraSlot] = list(cameras)
+        self._others: list[Device] = list(devices)  # mixer, codec ... (later issues)
         self.notifications = notifications or Notifications()
         self._seen: dict[str, DeviceStatus] = {}
         self._lost: dict[str, Problem] = {}  # device name -> why it went offline
@@ -60,8 +62,14 @@ class Room:
 
     @property
     def devices(self) -> list[Device]:
-        """Every device of the room."""
-        return [slot.camera for slot in self.cameras]
+        """Every device of the room: cameras first, then the others in the order added."""
+        return [*(slot.camera for slot in self.cameras), *self._others]
+
+    def add_device(self, device: Device) -> None:
+        """Add a non-camera device (mixer, codec ...) before ``start``; it gets a status light."""
+        if self._started:
+            raise RuntimeError("add devices before Room.start()")
+        self._others.append(device)
 
     def camera(self, camera_id: str) -> CameraSlot:
         """Return the camera slot with ``camera_id`` (KeyError if none)."""

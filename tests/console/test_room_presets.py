@@ -228,3 +228,16 @@ async def test_preset_save_never_overwrites_a_broken_profile(
     assert (note.problem, note.device) == (Problem.BAD_CONFIG, "Cam 1")
     assert "line" in note.detail
     await asyncio.wait_for(room.close(), 10)
+
+
+async def test_other_devices_are_started_watched_and_closed(emulator: ViscaEmulator) -> None:
+    other = ViscaCamera("Device X", emulator.endpoint, limits=LIMITS, poll_interval=0.2)
+    room = Room(RoomProfile())
+    room.add_device(other)
+    assert room.devices == [other]
+    await room.start()
+    with pytest.raises(RuntimeError):
+        room.add_device(other)
+    await until(lambda: other.status.value.availability is Availability.ONLINE, what="online")
+    await asyncio.wait_for(room.close(), 10)
+    assert other.status.value.availability is Availability.OFFLINE
