@@ -51,7 +51,7 @@ class X32Emulator(asyncio.DatagramProtocol):
         self.meter_clients: dict[Address, tuple[float, int]] = {}  # -> (expiry, time factor)
         self.received: list[Message] = []  # log for tests
         self._transport: asyncio.DatagramTransport | None = None
-        self._meter_task: asyncio.Task[None] | None = None
+        self._meter_timer: asyncio.TimerHandle | None = None
         self._ticks = 0
 
     async def start(self, listen: str = "127.0.0.1:0") -> None:
@@ -59,7 +59,7 @@ class X32Emulator(asyncio.DatagramProtocol):
         host, port = parse_listen(listen, self.model.port)
         loop = asyncio.get_running_loop()
         await loop.create_datagram_endpoint(lambda: self, local_addr=(host, port))
-        self._meter_task = asyncio.create_task(self._send_meters_forever())
+        self._schedule_meters(loop)
         _LOGGER.info("emulated %s listening on %s", self.model.model_name, self.endpoint)
 
     @property
@@ -80,11 +80,9 @@ class X32Emulator(asyncio.DatagramProtocol):
 
     async def close(self) -> None:
         """Stop meters and close the socket."""
-        if self._meter_task is not None:
-            self._meter_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._meter_task
-            self._meter_task = None
+        if self._meter_timer is not None:
+            self._meter_timer.cancel()
+            self._meter_timer = None
         if self._transport is not None:
             self._transport.close()
             self._transport = None
@@ -154,20 +152,25 @@ class X32Emulator(asyncio.DatagramProtocol):
             for address, value in changed.items():
                 self._send(client, address, value)
 
-    async def _send_meters_forever(self) -> None:
+    def _schedule_meters(self, loop: asyncio.AbstractEventLoop) -> None:
+        # A timer callback rather than a sleeping task: under qasync, Qt may fire it while
+        # the asyncio loop is not "running" (pytest-qt's processEvents), where a task's
+        # asyncio.sleep() would raise "no running event loop" and the meters would stop.
+        self._meter_timer = loop.call_later(_METER_TICK_S, self._meter_tick, loop)
+
+    def _meter_tick(self, loop: asyncio.AbstractEventLoop) -> None:
         """Send /meters/1 to each live meter client at its rate."""
-        while True:
-            await asyncio.sleep(_METER_TICK_S)
-            self._ticks += 1
-            if self.silent or not self.meter_clients:
-                continue
-            now = self.clock()
-            blob = protocol.encode_meter_blob(self.model, self.desk.meter_levels())
-            for client, (expiry, factor) in list(self.meter_clients.items()):
-                if expiry <= now:
-                    del self.meter_clients[client]
-                elif self._ticks % factor == 0:
-                    self._send(client, protocol.CHANNEL_METERS, blob)
+        self._schedule_meters(loop)
+        self._ticks += 1
+        if self.silent or not self.meter_clients:
+            return
+        now = self.clock()
+        blob = protocol.encode_meter_blob(self.model, self.desk.meter_levels())
+        for client, (expiry, factor) in list(self.meter_clients.items()):
+            if expiry <= now:
+                del self.meter_clients[client]
+            elif self._ticks % factor == 0:
+                self._send(client, protocol.CHANNEL_METERS, blob)
 
     def _send(self, client: Address, address: str, *args: OscArg) -> None:
         """Send one message unless unplugged."""

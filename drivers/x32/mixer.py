@@ -56,7 +56,9 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
         self.packets_sent = 0
         self.synced = False  # True once every parameter has been read since (re)connecting
         self._transport: asyncio.DatagramTransport | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._heartbeat: asyncio.TimerHandle | None = None
+        self._next_renew = 0.0
         self._resync: asyncio.Task[None] | None = None
         self._last_heard = 0.0
         self._waiters: dict[str, list[asyncio.Future[OscArg]]] = {}
@@ -70,17 +72,21 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
             await loop.create_datagram_endpoint(lambda: self, remote_addr=(self.host, self.port))
         except OSError as exc:
             raise DeviceConnectionError(f"{self.name}: cannot open UDP to {self.host}") from exc
+        self._loop = loop
         self._last_heard = self.clock()
-        self._task = asyncio.create_task(self._keep_alive())
+        self._next_renew = 0.0
+        self._keep_alive()
 
     async def close(self) -> None:
         """Stop the background work and close the socket."""
-        for task in (self._task, self._resync):
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-        self._task = self._resync = None
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            self._heartbeat = None
+        if self._resync is not None:
+            self._resync.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._resync
+            self._resync = None
         if self._transport is not None:
             self._transport.close()
             self._transport = None
@@ -232,19 +238,20 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
 
     # --- keeping the link alive -------------------------------------------------------------
 
-    async def _keep_alive(self) -> None:
+    def _keep_alive(self) -> None:
         """Renew subscriptions before the desk drops them; heartbeat; detect silence."""
-        next_renew = 0.0
-        while True:
-            now = self.clock()
-            if now >= next_renew:
-                self._subscribe()
-                next_renew = now + self.renew_interval
-            self._send(protocol.STATUS)
-            silent_for = now - self._last_heard
-            if silent_for > self.offline_after and self._is_available():
-                self._went_offline(silent_for)
-            await asyncio.sleep(self.heartbeat_interval)
+        # A self-rescheduling timer callback, not a sleeping task: under qasync, Qt can fire
+        # it while the asyncio loop is not "running", where asyncio.sleep() would raise.
+        assert self._loop is not None
+        self._heartbeat = self._loop.call_later(self.heartbeat_interval, self._keep_alive)
+        now = self.clock()
+        if now >= self._next_renew:
+            self._subscribe()
+            self._next_renew = now + self.renew_interval
+        self._send(protocol.STATUS)
+        silent_for = now - self._last_heard
+        if silent_for > self.offline_after and self._is_available():
+            self._went_offline(silent_for)
 
     def _subscribe(self) -> None:
         self._send(protocol.XREMOTE)
@@ -264,7 +271,8 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
         _LOGGER.info("%s: desk answering at %s:%d", self.name, self.host, self.port)
         self.status.publish(DeviceStatus(Availability.ONLINE))
         if self._resync is None or self._resync.done():
-            self._resync = asyncio.get_running_loop().create_task(self._resubscribe_and_read())
+            assert self._loop is not None
+            self._resync = self._loop.create_task(self._resubscribe_and_read())
 
     async def _resubscribe_and_read(self) -> None:
         """After (re)connecting: subscriptions may be gone and the desk may have changed."""

@@ -49,7 +49,7 @@ async def rig(qtbot: QtBot) -> AsyncIterator[Rig]:
         await until(lambda: mixer.synced)
         yield Rig(emulator, mixer, guard, clock, panel)
     finally:
-        panel.close()
+        panel.detach()  # qtbot closes (and may already have deleted) the widget itself
         guard.close()
         await mixer.close()
         await emulator.close()
