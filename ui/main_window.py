@@ -114,11 +114,13 @@ class MainWindow(QMainWindow):
         widget.setParent(self)
         self._preview = widget
         self._preview_holder.addWidget(widget)
+        widget.show()  # reparenting hides a widget
 
     def add_side_panel(self, widget: QWidget) -> None:
         """Add a panel (audio, call) to the right-hand column, top to bottom."""
         widget.setParent(self._side)
         self._side_layout.addWidget(widget)
+        widget.show()
         self._side.show()
 
     def add_status_device(self, device: Device) -> None:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+import pytestqt.plugin
 import qasync
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from ui_polling import until
+
+from console.demo import DemoSession, start_demo
+from drivers.roles.base import Availability
+from ui.main_window import MainWindow
 
 
 def _application() -> QApplication:
@@ -18,12 +26,59 @@ def _application() -> QApplication:
     if app is None:
         app = QApplication(["roomconsole-tests"])
     assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # as in ui.app: closing a window must not stop the loop
     return app
+
+
+class _TestLoop(qasync.QEventLoop):  # type: ignore[misc]
+    """qasync loop that stays the running loop for its trailing processEvents().
+
+    qasync's run_until_complete() ends with one processEvents() after clearing the running
+    loop, so socket callbacks dispatched there fail in get_running_loop(). The app calls
+    run_until_complete() once for its whole life; pytest-asyncio calls it per fixture and test.
+    """
+
+    def run_forever(self) -> None:
+        try:
+            super().run_forever()
+        finally:
+            asyncio.events._set_running_loop(self)
+
+    def run_until_complete(self, future: Any) -> Any:
+        try:
+            return super().run_until_complete(future)
+        finally:
+            asyncio.events._set_running_loop(None)
+
+
+_LOOPS: list[qasync.QEventLoop] = []
 
 
 def _qasync_loop() -> qasync.QEventLoop:
     """One qasync loop per test, so Qt events and asyncio tasks share the thread as in the app."""
-    return qasync.QEventLoop(_application())
+    loop = _TestLoop(_application())
+    _LOOPS[:] = [loop]
+    return loop
+
+
+def _process_events_inside_the_loop() -> None:
+    """pytest-qt's between-phase processEvents, run while the test's qasync loop is running.
+
+    A bare processEvents() between fixture set-up and the test dispatches asyncio callbacks
+    (socket reads, accepts) with no running loop, which never happens in the app and makes
+    get_running_loop() fail in driver code. Running the loop for one turn processes the same
+    Qt events the way the application does.
+    """
+    loop = _LOOPS[0] if _LOOPS else None
+    if loop is not None and not loop.is_closed() and not loop.is_running():
+        loop.run_until_complete(asyncio.sleep(0))
+        return
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+
+
+pytestqt.plugin._process_events = _process_events_inside_the_loop  # type: ignore[attr-defined]
 
 
 def pytest_asyncio_loop_factories(
@@ -37,3 +92,26 @@ def pytest_asyncio_loop_factories(
 def qapp_cls() -> type[QApplication]:
     """pytest-qt makes the same QApplication class the loop uses."""
     return QApplication
+
+
+@pytest.fixture
+async def demo() -> AsyncIterator[DemoSession]:
+    """The demo room: real ViscaCameras talking to two ViscaEmulators on 127.0.0.1."""
+    session = await asyncio.wait_for(start_demo(), 10.0)
+    try:
+        yield session
+    finally:
+        await asyncio.wait_for(session.close(), 10.0)
+
+
+@pytest.fixture
+async def window(demo: DemoSession, qtbot: QtBot) -> AsyncIterator[MainWindow]:
+    """The main window on the demo room, shown, with every camera online."""
+    main = MainWindow(demo.room)
+    main.show()
+    await until(
+        lambda: all(light.availability is Availability.ONLINE for light in main.status.lights)
+    )
+    yield main
+    main.close()
+    main.deleteLater()

@@ -1,0 +1,58 @@
+"""Main window: status lights follow the cameras, plug-in points for the other panels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+from ui_polling import until
+
+from console.demo import DemoSession
+from drivers.roles.base import Availability
+from ui.main_window import MainWindow
+
+
+async def test_status_lights_follow_the_emulator_going_away_and_back(
+    window: MainWindow, demo: DemoSession
+) -> None:
+    light = window.status.lights[1]
+    name = demo.room.cameras[1].name
+    assert light.toolTip() == f"{name} is ready"
+    await demo.emulators[1].vanish()
+    await until(lambda: light.availability is Availability.OFFLINE, timeout=10.0)
+    assert light.toolTip().startswith(name)
+    assert "check" in light.toolTip()
+    await until(lambda: window.status.message.startswith(name))  # the notification is shown
+    await demo.emulators[1].reappear()
+    await until(lambda: light.availability is Availability.ONLINE, timeout=10.0)
+    assert light.toolTip() == f"{name} is ready"
+    assert window.status.lights[0].availability is Availability.ONLINE
+
+
+async def test_plug_in_points_for_preview_and_side_panels(window: MainWindow) -> None:
+    assert window.preview_area.objectName() == "previewPlaceholder"
+    preview = QLabel("preview")
+    window.set_preview_area(preview)
+    assert window.preview_area is preview
+    assert preview.isVisible()
+    audio, call = QLabel("audio"), QLabel("call")
+    window.add_side_panel(audio)
+    window.add_side_panel(call)
+    assert audio.isVisible() and call.isVisible()
+    assert (
+        audio.mapTo(window, audio.rect().topLeft()).y()
+        < call.mapTo(window, call.rect().topLeft()).y()
+    )
+
+
+async def test_closing_the_window_stops_a_held_move(window: MainWindow, demo: DemoSession) -> None:
+    from drivers.roles.camera import PanTiltDirection
+
+    window.camera_panel.start_move(PanTiltDirection.DOWN)
+    packets = demo.emulators[0].cameras[0].commands_received
+    await until(lambda: any(p[1:4] == b"\x01\x06\x01" and p[6:8] == b"\x03\x02" for p in packets))
+    window.close()
+
+    def stopped_after_drive() -> bool:
+        kinds = [p[1:4] == b"\x01\x06\x01" and p[6:8] for p in packets]
+        return b"\x03\x03" in kinds[kinds.index(b"\x03\x02") :]
+
+    await until(stopped_after_drive)
