@@ -97,6 +97,14 @@ class ViscaEmulator:
         """Send raw bytes (garbage) to every controller, in order with the replies."""
         self._queue.put_nowait((0.0, bytes(data), None))
 
+    def announce_network_change(self, index: int = 0) -> None:
+        """Send ``y0 38 FF`` from camera ``index``, as a camera does when plugged in or powered."""
+        camera = self.cameras[index]
+        packet = bytes([(camera.address + 8) << 4, 0x38, 0xFF])
+        if self._sony is not None:
+            packet = SonySession.wrap(packet, 0)
+        self._queue.put_nowait((0.0, packet, None))
+
     async def vanish(self) -> None:
         """Close the port or socket, as an unplugged adapter or a rebooting camera would."""
         if self._transport is not None:

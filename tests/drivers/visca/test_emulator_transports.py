@@ -171,6 +171,8 @@ async def test_pty_chain_address_set_and_if_clear(emulator: EmulatorFactory) -> 
         assert await port.read(10) == H("B0 41 FF B0 51 FF A0 50 02 FF")
         port.write(H("83 01 04 99 FF"))
         assert await port.read(4) == H("B0 60 02 FF")
+        emu.announce_network_change(1)
+        assert await port.read(3) == H("A0 38 FF")
     assert emu.cameras[2].moving and not emu.cameras[0].moving
 
 
