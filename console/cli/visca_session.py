@@ -13,6 +13,7 @@ import time
 from typing import TextIO
 
 from drivers.errors import DeviceCommandError, DeviceConnectionError, DeviceTimeout, Problem
+from drivers.roles.base import Availability
 from drivers.visca.connection import ConnectionSpec
 from drivers.visca.link import ViscaLink, open_link
 from drivers.visca.protocol import (
@@ -83,7 +84,9 @@ class ViscaSession:
         self._link.start()
         deadline = time.monotonic() + self.timeout
         while not self._link.is_up:
-            if time.monotonic() > deadline:
+            # one failed attempt is enough for a one-shot command: no point retrying
+            failed = self._link.status.value.availability is Availability.OFFLINE
+            if failed or time.monotonic() > deadline:
                 status = self._link.status.value
                 await self._link.close()
                 raise DeviceConnectionError(

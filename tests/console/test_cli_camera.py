@@ -157,30 +157,41 @@ def test_refused_connection_exits_three(capsys: pytest.CaptureFixture[str]) -> N
     assert "cannot open tcp:127.0.0.1:9" in capsys.readouterr().out
 
 
-def test_serial_chain_over_socat_pty(pty_pair: tuple[str, str]) -> None:
+def test_serial_chain_over_socat_pty(
+    pty_pair: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     camera_end, console_end = pty_pair
     process, _ = start_emulator("--listen", f"serial:{camera_end}", "--cameras", "3")
+    port = f"serial:{console_end}"
     try:
-        scan = camera(f"serial:{console_end}", "scan")
-        assert scan.returncode == 0, scan.stdout
-        assert "3 camera(s)" in scan.stdout
+        code, scan = in_process(capsys, port, "scan")
+        assert code == 0, scan
+        assert "3 camera(s)" in scan
         for address in (1, 2, 3):
-            assert f"camera {address}: vendor" in scan.stdout
-        second = camera(f"serial:{console_end}", "--address", "2", "power", "off")
-        assert second.returncode == 0, second.stdout
-        power = camera(f"serial:{console_end}", "--address", "2", "inquire", "power")
-        assert "camera 2: power: standby" in power.stdout
+            assert f"camera {address}: vendor" in scan
+        assert in_process(capsys, port, "--address", "2", "power", "off")[0] == 0
+        power = in_process(capsys, port, "--address", "2", "inquire", "power")[1]
+        assert "camera 2: power: standby" in power
     finally:
         stop_process(process)
 
 
-def test_sony_visca_over_ip() -> None:
+def test_sony_visca_over_ip(capsys: pytest.CaptureFixture[str]) -> None:
     process, endpoint = start_emulator("--listen", "visca-ip:127.0.0.1:0")
     try:
         assert endpoint.startswith("visca-ip:")
-        result = camera(endpoint, "-v", "zoom-to", "500")
-        assert result.returncode == 0, result.stdout
-        assert "-> 81 01 04 47 00 01 0F 04 FF" in result.stdout
-        assert "zoom: 500" in camera(endpoint, "inquire", "zoom").stdout
+        code, out = in_process(capsys, endpoint, "-v", "zoom-to", "500")
+        assert code == 0, out
+        assert "-> 81 01 04 47 00 01 0F 04 FF" in out
+        assert "zoom: 500" in in_process(capsys, endpoint, "inquire", "zoom")[1]
     finally:
         stop_process(process)
+
+
+def test_missing_serial_port_exits_three(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = f"serial:{tmp_path / 'ttyUSB9'}"
+    code = main(["camera", "--port", port, "inquire", "power"])  # default 10 s timeout
+    assert code == 3
+    assert f"cannot open {port}" in capsys.readouterr().out
