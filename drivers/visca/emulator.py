@@ -127,6 +127,8 @@ class ViscaEmulator:
         self._process(data, origin)
 
     def _process(self, data: bytes, origin: Hashable) -> None:
+        if _LOGGER.isEnabledFor(logging.DEBUG):
+            _LOGGER.debug("emulator %s: <- %s from %s", self.endpoint, data.hex(" "), origin)
         if self.silent:
             return
         route: Callable[[bytes], tuple[bytes, Hashable]] = lambda packet: (packet, origin)  # noqa: E731
@@ -192,6 +194,8 @@ class ViscaEmulator:
                 await asyncio.sleep(not_before - loop.time())
             if self._transport is None:
                 continue
+            if _LOGGER.isEnabledFor(logging.DEBUG):
+                _LOGGER.debug("emulator %s: -> %s to %s", self.endpoint, data.hex(" "), peer)
             if not self.pace_baud:
                 self._transport.send(data, peer)
                 continue

@@ -150,7 +150,9 @@ async def test_serial_port_vanishes_and_returns(
     a, b = socat_pty_pair
     emu = await emulator(f"serial:{a}")
     await emu.vanish()
-    socat_pty_pair.restart()  # the adapter re-enumerates: same paths, new ptys
+    socat_pty_pair.kill()  # the adapter is unplugged: both device paths disappear
+    assert not link_exists(a) and not link_exists(b)
+    socat_pty_pair.start()  # ... and re-enumerates: same paths, new ptys
     await emu.reappear()
     async with raw_serial(b) as port:
         port.write(v.inquire_power().packet())
