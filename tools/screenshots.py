@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from console.config.loader import ProfileError, load_profile  # noqa: E402
 from ui.app import open_room, parse_args  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
 from ui.repair import RepairWindow  # noqa: E402
 from ui.style import apply_style  # noqa: E402
 
@@ -48,6 +49,9 @@ async def _main_window(out: Path) -> None:
     window.setGeometry(0, 0, *SIZE)
     window.show()
     await asyncio.sleep(SETTLE_SECONDS)
+    if isinstance(window, MainWindow):  # show a shot on air, as during a meeting
+        window.camera_panel.recall_key(1)
+        await asyncio.sleep(SETTLE_SECONDS)
     _grab(window).save(str(out / "screenshot-main.png"))
     window.close()
     await close()

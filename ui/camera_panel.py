@@ -79,6 +79,9 @@ class CameraPanel(QWidget):
         self._selector.setExclusive(True)
         selector_row = QHBoxLayout()
         selector_row.setSpacing(8)
+        choose = QLabel(self.tr("Camera:"), self)
+        choose.setObjectName("cameraChoiceLabel")
+        selector_row.addWidget(choose)
         for index, slot in enumerate(self._slots):
             button = QPushButton(slot.name, self)
             button.setObjectName("cameraChoice")
@@ -117,7 +120,7 @@ class CameraPanel(QWidget):
         layout.addLayout(body, 1)
 
     def _build_move_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Move"), self)
+        box = QGroupBox(self.tr("Move (press and hold)"), self)
         self.joystick = Joystick(box)
         self.joystick.moved.connect(self._on_joystick_moved)
         self.joystick.released.connect(self.stop_move)

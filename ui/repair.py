@@ -28,15 +28,21 @@ class RepairWindow(QMainWindow):
         self.error = error
         self.setObjectName("repairWindow")
         self.setWindowTitle(self.tr("Room Console — the room setup needs repair"))
-        title = QLabel(self.tr("The room setup file cannot be used"), self)
-        title.setObjectName("repairTitle")
-        intro = QLabel(
-            self.tr(
+        if error.missing:
+            heading = self.tr("This computer has no room setup yet")
+            advice = self.tr(
+                "Ask a technician to create the room setup file shown below, then start the "
+                "console again. To practise without cameras, start it with --demo."
+            )
+        else:
+            heading = self.tr("The room setup file cannot be used")
+            advice = self.tr(
                 "The console did not change the file. Ask a technician to correct it, then "
                 "start the console again. The cameras are not controlled until then."
-            ),
-            self,
-        )
+            )
+        title = QLabel(heading, self)
+        title.setObjectName("repairTitle")
+        intro = QLabel(advice, self)
         intro.setWordWrap(True)
         details = QFormLayout()
         details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -44,6 +50,7 @@ class RepairWindow(QMainWindow):
         self.line_label = self._value(str(error.line) if error.line is not None else "—")
         self.field_label = self._value(error.field or "—")
         self.message_label = self._value(error.message)
+        self.message_label.setObjectName("repairMessage")
         details.addRow(self.tr("File:"), self.file_label)
         details.addRow(self.tr("Line:"), self.line_label)
         details.addRow(self.tr("Field:"), self.field_label)

@@ -1,0 +1,81 @@
+"""roomconsole start-up: a profile opens the main window on live cameras; a bad one repair mode."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+from ui_polling import until
+
+from console.config.loader import backup_path
+from drivers.roles.base import Availability
+from drivers.visca.emulator import ViscaEmulator
+from ui.app import open_room, parse_args
+from ui.main_window import MainWindow
+from ui.repair import RepairWindow
+
+PROFILE = """\
+schema_version = 1
+
+[site]
+name = "Test hall"
+
+[[cameras]]
+id = "front"
+name = "Front camera"
+driver = "visca-tcp"
+connection = "{endpoint}"
+
+[[cameras.presets]]
+number = 0
+name = "Wide"
+"""
+
+
+async def test_profile_opens_the_main_window_on_live_cameras(tmp_path: Path) -> None:
+    emulator = ViscaEmulator()
+    await emulator.start("tcp:127.0.0.1:0")
+    try:
+        path = tmp_path / "room.toml"
+        path.write_text(PROFILE.format(endpoint=emulator.endpoint), encoding="utf-8")
+        window, close = await open_room(parse_args(["--config", str(path)]))
+        try:
+            assert isinstance(window, MainWindow)
+            assert window.windowTitle() == "Room Console — Test hall"
+            window.show()
+            light = window.status.lights[0]
+            await until(lambda: light.availability is Availability.ONLINE)
+            assert "Wide" in window.camera_panel.grid.button(0).text()
+        finally:
+            window.close()
+            await asyncio.wait_for(close(), 10.0)
+    finally:
+        await emulator.close()
+
+
+async def test_broken_profile_opens_repair_mode_and_keeps_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "room.toml"
+    broken = PROFILE.format(endpoint="tcp:127.0.0.1:1").replace(
+        'id = "front"', 'id = "front"\nzoom = 3'
+    )
+    path.write_text(broken, encoding="utf-8")
+    window, close = await open_room(parse_args(["--config", str(path)]))
+    assert isinstance(window, RepairWindow)
+    assert window.line_label.text() == "8"
+    assert "zoom" in window.field_label.text()
+    await close()
+    window.close()
+    assert path.read_text(encoding="utf-8") == broken
+    assert not backup_path(path).exists()
+
+
+async def test_missing_profile_says_there_is_no_setup_yet(tmp_path: Path) -> None:
+    window, close = await open_room(parse_args(["--config", str(tmp_path / "none.toml")]))
+    assert isinstance(window, RepairWindow)
+    assert window.error.missing
+    title = window.findChild(QLabel, "repairTitle")
+    assert isinstance(title, QLabel)
+    assert title.text() == "This computer has no room setup yet"
+    await close()
+    window.close()
