@@ -86,9 +86,16 @@ class ViscaBus:
         await self.link.send(packet, inquiry=inquiry)
 
     def readdress(self) -> None:
-        """Run AddressSet + IF_Clear again (network change, or every camera went quiet)."""
+        """Run AddressSet again (network change, or a camera went quiet)."""
         if self.link.is_up and (self._setup_task is None or self._setup_task.done()):
             self._setup_task = asyncio.get_running_loop().create_task(self._set_up(False))
+
+    def recover(self) -> None:
+        """Help a camera that stopped answering (power-cycled: lost its address/sequence)."""
+        if self.chain:
+            self.readdress()
+        elif self.link.is_up:
+            self.link.resync()
 
     def _on_link_status(self, status: DeviceStatus) -> None:
         if status.availability is Availability.ONLINE:
@@ -101,16 +108,16 @@ class ViscaBus:
 
     async def _set_up(self, fresh: bool) -> None:
         if self.chain:
-            await self._address_chain()
+            await self._address_chain(clear=fresh)
         if fresh and self.link.is_up:
             self.status.publish(DeviceStatus(Availability.ONLINE))
 
-    async def _address_chain(self) -> None:
-        """AddressSet then IF_Clear; cameras wired one-way never answer, so do not insist."""
-        for packet, expected in (
-            (ADDRESS_SET, AddressSetReply),
-            (IF_CLEAR_BROADCAST, IfClearReply),
-        ):
+    async def _address_chain(self, *, clear: bool) -> None:
+        """AddressSet then (on connect) IF_Clear; one-way wiring never answers: do not insist."""
+        steps: list[tuple[bytes, type]] = [(ADDRESS_SET, AddressSetReply)]
+        if clear:  # only on connect: IF_Clear would also cancel what runs on every camera
+            steps.append((IF_CLEAR_BROADCAST, IfClearReply))
+        for packet, expected in steps:
             while not self._broadcast_reply.empty():
                 self._broadcast_reply.get_nowait()
             try:
@@ -119,7 +126,7 @@ class ViscaBus:
             except (TimeoutError, DeviceConnectionError) as exc:
                 _LOGGER.debug("%s: no answer to %s: %r", self.spec, packet.hex(" "), exc)
                 continue
-            if isinstance(reply, AddressSetReply):
+            if isinstance(reply, AddressSetReply) and reply.next_address - 1 != self.camera_count:
                 self.camera_count = reply.next_address - 1
                 _LOGGER.info("%s: %d camera(s) on the chain", self.spec, self.camera_count)
 

@@ -33,6 +33,7 @@ from drivers.visca.protocol import Command, PresetAction
 _LOGGER = logging.getLogger(__name__)
 
 _MISSES_OFFLINE = 2  # unanswered messages in a row before the light turns red
+RECOVERY_INTERVAL = 3.0  # seconds between AddressSet / RESET attempts while silent
 PAN_TILT, ZOOM, FOCUS = "pan_tilt", "zoom", "focus"  # coalescing lanes
 
 
@@ -50,6 +51,7 @@ class ViscaCamera(Camera):
         motion_timeout: float = 30.0,
         ack_timeout: float = 1.0,
         poll_interval: float = 1.0,
+        recovery_interval: float = RECOVERY_INTERVAL,
         link_options: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(name, limits or CameraLimits())
@@ -61,6 +63,7 @@ class ViscaCamera(Camera):
         self.command_timeout = command_timeout
         self.motion_timeout = motion_timeout
         self.poll_interval = poll_interval
+        self.recovery_interval = recovery_interval
         self._link_options = link_options or {}
         self._bus: ViscaBus | None = None
         self.flow = CommandFlow(
@@ -79,6 +82,7 @@ class ViscaCamera(Camera):
         self._unsubscribe: list[Any] = []
         self._poll_task: asyncio.Task[None] | None = None
         self._poll_now = asyncio.Event()
+        self._next_recovery = 0.0
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -188,6 +192,7 @@ class ViscaCamera(Camera):
 
     async def stop(self) -> None:
         """Stop pan-tilt; drops any pending drive and goes out before other queued work."""
+        self.flow.make_room()
         await self._run(self._stop_command(), urgent=True, supersede=(PAN_TILT,))
         self._needs_stop = False
         self._set_state(moving=False)
@@ -202,6 +207,7 @@ class ViscaCamera(Camera):
             (self._stop_command(), (PAN_TILT,)),
             (protocol.zoom(ZoomDirection.STOP), (ZOOM,)),
         )
+        self.flow.make_room()  # a Stop must not wait behind a long recall and zoom
         # submit() only queues; failures come back as gathered results, so nothing raises
         jobs = [
             self.flow.submit(cmd, self.command_timeout, urgent=True, supersede=lanes)
@@ -319,10 +325,19 @@ class ViscaCamera(Camera):
             if not self.limits.replies:
                 self._update_status()
                 continue
+            if self.status.value.problem is Problem.NOT_ANSWERING:
+                self._try_recovery(bus)
             try:
                 await self._inquire_all(only_when_idle=True)
             except DeviceError as exc:  # status changes are reported by _on_answer, once
                 _LOGGER.debug("%s: poll failed: %s", self.name, exc)
+
+    def _try_recovery(self, bus: ViscaBus) -> None:
+        """Re-address / RESET now and then while silent (power-cycled cameras need it)."""
+        now = asyncio.get_running_loop().time()
+        if now >= self._next_recovery:
+            self._next_recovery = now + self.recovery_interval
+            bus.recover()
 
 
 def _check(what: str, value: int, low: int, high: int) -> None:

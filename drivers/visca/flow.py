@@ -154,6 +154,14 @@ class CommandFlow:
         self._kick()
         return job
 
+    def make_room(self) -> None:
+        """Cancel what runs in both sockets so an urgent Stop need not wait for a long move."""
+        if len(self._sockets) >= SOCKETS:
+            for socket, job in list(self._sockets.items()):
+                if not job.abandoned:
+                    job.abandoned = True
+                    self._cancel_socket(socket)
+
     def link_down(self, reason: str) -> None:
         """Fail everything: the link broke, nothing in flight will be answered."""
         jobs = [*self._queue, *self._sockets.values()]

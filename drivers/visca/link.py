@@ -75,6 +75,10 @@ class ViscaLink(ABC):
             self.connection_lost(DeviceConnectionError(reason))
         self._reconnect.set()
 
+    def resync(self) -> None:
+        """Re-establish protocol state without dropping the link (Sony: RESET)."""
+        return  # byte-stream links keep no per-session state
+
     async def send(self, packet: bytes, *, inquiry: bool = False) -> None:
         """Write one VISCA packet; ``DeviceConnectionError`` while the link is down."""
         if not self.is_up:

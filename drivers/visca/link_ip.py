@@ -127,6 +127,12 @@ class SonyIpLink(_DatagramLink):
                 return
         raise DeviceTimeout(f"{self.spec}: no answer to RESET")
 
+    def resync(self) -> None:
+        """Send RESET again (a power-cycled camera expects sequence numbers from 0)."""
+        with contextlib.suppress(OSError):
+            self._sendto(sony_frame(SonyPayloadType.CONTROL, CONTROL_RESET, 0))
+            self._sequence = 1
+
     async def _write(self, packet: bytes, inquiry: bool) -> None:
         kind = SonyPayloadType.INQUIRY if inquiry else SonyPayloadType.COMMAND
         sequence, self._sequence = self._sequence, next_sequence(self._sequence)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -119,8 +120,8 @@ async def test_port_vanishing_mid_move_ends_stopped_and_link_returns(rig: Rig) -
     assert emulated.moving  # nobody stopped it while the cable was out
     await rig.pair.start()
     await rig.emulator.reappear()
-    await until(lambda: online(camera) and not emulated.moving)
-    assert not camera.state.value.moving
+    await until(lambda: online(camera) and not camera.state.value.moving)
+    assert not emulated.moving
     stop = "8101060105050303ff"
     assert names(rig.emulator)[-1] == stop or stop in names(rig.emulator)[-3:]
 
@@ -224,3 +225,53 @@ async def test_registry_builds_visca_cameras(tmp_path: Path) -> None:
     made = registry.factory("visca-tcp")(name="x", connection="tcp:127.0.0.1:5678", address=1)
     assert isinstance(made, ViscaCamera)
     assert {"visca-serial", "visca-ip", "visca-tcp", "visca-udp"} <= set(registry.names())
+
+
+async def test_stop_motion_does_not_wait_behind_two_long_moves(rig: Rig) -> None:
+    camera = await rig.camera()
+    await until(lambda: online(camera))
+    emulated = rig.emulator.cameras[0]
+    goto = asyncio.create_task(camera.goto(2000, 0, 1, 1))  # ~36 s at speed 1
+    zoom = asyncio.create_task(camera.zoom_to(0x4000))  # ~2 s
+    await until(lambda: len(emulated.busy_sockets) == 2)
+    await asyncio.wait_for(camera.stop_motion(), 1.5)
+    assert not emulated.moving
+    assert not camera.state.value.moving
+    for task in (goto, zoom):
+        with pytest.raises(DeviceCommandError):
+            await asyncio.wait_for(task, 1)
+
+
+async def test_network_change_makes_the_bus_readdress(rig: Rig) -> None:
+    camera = await rig.camera()
+    await until(lambda: online(camera))
+    address_set = bytes.fromhex("883001ff")
+    before = rig.emulator.cameras[0].commands_received.count(address_set)
+    rig.emulator.inject(bytes.fromhex("9038ff"))  # camera 1: network change
+    await until(lambda: rig.emulator.cameras[0].commands_received.count(address_set) > before)
+    await asyncio.wait_for(camera.refresh(), 3)
+
+
+async def test_silence_is_logged_once_not_per_poll(
+    rig: Rig, caplog: pytest.LogCaptureFixture
+) -> None:
+    camera = await rig.camera(ack_timeout=0.05, poll_interval=0.02)
+    await until(lambda: online(camera))
+    with caplog.at_level(logging.DEBUG):
+        rig.emulator.silent = True
+        await until(lambda: camera.status.value.availability is Availability.OFFLINE)
+        await asyncio.sleep(0.5)  # many failed polls
+        rig.emulator.silent = False
+        await until(lambda: online(camera))
+    loud = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert sum("not answering" in m for m in loud) == 1, loud
+    assert sum("answering again" in m for m in loud) == 1, loud
+
+
+async def test_camera_that_lost_its_address_is_readdressed(rig: Rig) -> None:
+    camera = await rig.camera(recovery_interval=0.2)
+    await until(lambda: online(camera))
+    rig.emulator.cameras[0].address = 7  # power-cycled: forgot the address we gave it
+    await until(lambda: camera.status.value.availability is Availability.OFFLINE)
+    await until(lambda: online(camera))  # AddressSet went out again by itself
+    assert rig.emulator.cameras[0].address == 1
