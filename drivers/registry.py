@@ -65,3 +65,4 @@ def create(name: str, **kwargs: Any) -> Device:
 register("x32", "drivers.x32.mixer:create_x32")
 register("xair", "drivers.x32.mixer:create_xair")
 register("baresip", "drivers.baresip.codec:BaresipCodec")
+register("cisco-xapi", "drivers.cisco.codec:create_cisco")
