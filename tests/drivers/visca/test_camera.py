@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ptypair import PtyPair
 
 from drivers import registry
 from drivers.errors import DeviceCommandError, DeviceTimeout, Problem
@@ -18,6 +17,7 @@ from drivers.roles.camera import CameraLimits, FocusAction, PanTiltDirection, Zo
 from drivers.visca.bus import get_bus
 from drivers.visca.camera import ViscaCamera
 from drivers.visca.emulator import ViscaEmulator
+from tests.drivers.visca.conftest import SocatPair
 
 FAST = {"ack_timeout": 0.3, "poll_interval": 0.1, "command_timeout": 2.0}
 BACKOFF = {"backoff_initial": 0.02, "backoff_max": 0.1}
@@ -42,7 +42,7 @@ def names(emulator: ViscaEmulator, index: int = 0) -> list[str]:
 class Rig:
     """An emulator on the camera end of a socat pair; cameras on the controller end."""
 
-    def __init__(self, pair: PtyPair, emulator: ViscaEmulator) -> None:
+    def __init__(self, pair: SocatPair, emulator: ViscaEmulator) -> None:
         self.pair = pair
         self.emulator = emulator
         self.cameras: list[ViscaCamera] = []
@@ -63,9 +63,8 @@ class Rig:
 
 
 @pytest.fixture
-async def rig(tmp_path: Path) -> AsyncIterator[Rig]:
-    pair = PtyPair(tmp_path)
-    await pair.start()
+async def rig(socat_pty_pair: SocatPair) -> AsyncIterator[Rig]:
+    pair = socat_pty_pair
     emulator = ViscaEmulator(cameras=3)
     await emulator.start(f"serial:{pair.b}")
     made = Rig(pair, emulator)
@@ -73,7 +72,6 @@ async def rig(tmp_path: Path) -> AsyncIterator[Rig]:
     for camera in made.cameras:
         await asyncio.wait_for(camera.close(), 5)
     await emulator.close()
-    await pair.kill()
 
 
 async def test_power_move_stop_and_refresh_over_a_pty(rig: Rig) -> None:
@@ -114,11 +112,11 @@ async def test_port_vanishing_mid_move_ends_stopped_and_link_returns(rig: Rig) -
     emulated = rig.emulator.cameras[0]
     assert emulated.moving
     await rig.emulator.vanish()
-    await rig.pair.kill()
+    rig.pair.kill()
     await until(lambda: camera.status.value.availability is Availability.OFFLINE)
     assert camera.status.value.problem is Problem.PORT_MISSING
     assert emulated.moving  # nobody stopped it while the cable was out
-    await rig.pair.start()
+    rig.pair.start()
     await rig.emulator.reappear()
     await until(lambda: online(camera) and not camera.state.value.moving)
     assert not emulated.moving

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import serial
-from ptypair import PtyPair
 
 from drivers.errors import DeviceConnectionError, Problem
 from drivers.roles.base import Availability
@@ -17,6 +16,7 @@ from drivers.visca.connection import ConnectionSpec, Transport, parse_connection
 from drivers.visca.link import ViscaLink, open_link
 from drivers.visca.link_ip import SonyIpLink
 from drivers.visca.protocol import SonyPayloadType, parse_sony_frame, sony_frame
+from tests.drivers.visca.conftest import SocatPair
 
 POWER_ON = bytes.fromhex("8101040002ff")
 
@@ -37,14 +37,11 @@ class Received:
 
 
 @pytest.fixture
-async def pty_pair(tmp_path: Path) -> AsyncIterator[PtyPair]:
-    pair = PtyPair(tmp_path)
-    await pair.start()
-    yield pair
-    await pair.kill()
+def pty_pair(socat_pty_pair: SocatPair) -> SocatPair:
+    return socat_pty_pair
 
 
-async def test_serial_link_moves_bytes_both_ways(pty_pair: PtyPair) -> None:
+async def test_serial_link_moves_bytes_both_ways(pty_pair: SocatPair) -> None:
     link = open_link(parse_connection(f"serial:{pty_pair.a}"))
     got = Received(link)
     link.start()
@@ -61,7 +58,7 @@ async def test_serial_link_moves_bytes_both_ways(pty_pair: PtyPair) -> None:
 
 
 async def test_serial_link_reopens_when_port_vanishes_and_returns(
-    pty_pair: PtyPair, caplog: pytest.LogCaptureFixture
+    pty_pair: SocatPair, caplog: pytest.LogCaptureFixture
 ) -> None:
     link = open_link(
         parse_connection(f"serial:{pty_pair.a}"), backoff_initial=0.02, backoff_max=0.05
@@ -70,13 +67,13 @@ async def test_serial_link_reopens_when_port_vanishes_and_returns(
     try:
         await until(lambda: link.is_up)
         with caplog.at_level(logging.INFO, logger="drivers.visca.link"):
-            await pty_pair.kill()
+            pty_pair.kill()
             await until(lambda: link.status.value.availability is Availability.OFFLINE)
             assert link.status.value.problem is Problem.PORT_MISSING
             with pytest.raises(DeviceConnectionError):
                 await link.send(POWER_ON)
             await asyncio.sleep(0.4)  # many retries at 20-50 ms: the log must not grow
-            await pty_pair.start()
+            pty_pair.start()
             await until(lambda: link.is_up)
         warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
         assert len(warnings) == 1, [r.getMessage() for r in warnings]
@@ -272,7 +269,7 @@ async def test_sony_sequence_error_after_a_resend_means_it_already_ran() -> None
         peer.transport.close()
 
 
-async def test_paced_serial_link_delivers_whole_packets_in_order(pty_pair: PtyPair) -> None:
+async def test_paced_serial_link_delivers_whole_packets_in_order(pty_pair: SocatPair) -> None:
     taps: list[bytes] = []
     link = open_link(
         parse_connection(f"serial:{pty_pair.a}"),
