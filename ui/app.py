@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from console.config.loader import ProfileError, default_profile_path, load_profile
@@ -61,12 +63,30 @@ async def run(args: argparse.Namespace, app: QApplication) -> int:
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.lastWindowClosed.connect(closed.set)
+    _quit_on_signals(closed)
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
     window.show()
     await closed.wait()
+    wake.stop()
     if isinstance(window, MainWindow):
         window.stop_all()
     await asyncio.wait_for(close(), timeout=5.0)
     return 0 if isinstance(window, MainWindow) else 1
+
+
+def _quit_on_signals(closed: asyncio.Event) -> None:
+    """Ctrl+C or a service stop ends the app the same way as closing the window (cameras stop)."""
+    loop = asyncio.get_running_loop()
+
+    def on_signal(number: int, frame: object) -> None:
+        _LOGGER.info("signal %d: closing", number)
+        loop.call_soon_threadsafe(closed.set)
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, on_signal)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from ui.main_window import MainWindow
 
 # Pan-tilt drive payload 01 06 01 VV WW XX YY: the last two bytes give the direction.
 UP, LEFT, UP_LEFT, STOP = b"\x03\x01", b"\x01\x03", b"\x01\x01", b"\x03\x03"
+AUTO_FOCUS, MANUAL_FOCUS = b"\x01\x04\x38\x02", b"\x01\x04\x38\x03"
 
 
 def payloads(demo: DemoSession, camera: int = 0) -> list[bytes]:
@@ -31,6 +32,11 @@ def drives(demo: DemoSession, camera: int = 0) -> list[bytes]:
 def zooms(demo: DemoSession, camera: int = 0) -> list[int]:
     """The zoom drive bytes received (00 stop, 2p tele, 3p wide)."""
     return [p[3] for p in payloads(demo, camera) if p[:3] == b"\x01\x04\x07"]
+
+
+def focus_drives(demo: DemoSession, camera: int = 0) -> list[int]:
+    """The focus drive bytes received (00 stop, 02/2p far, 03/3p near)."""
+    return [p[3] for p in payloads(demo, camera) if p[:3] == b"\x01\x04\x08"]
 
 
 def _joystick_point(window: MainWindow, direction: PanTiltDirection) -> QPoint:
@@ -160,3 +166,33 @@ async def test_a_refused_command_is_shown_in_plain_words(
     assert window.status.message.startswith(demo.room.cameras[0].name)
     assert "cannot do that" in window.status.message
     panel.stop_focus()
+
+
+async def test_focus_manual_near_far_and_back_to_auto(
+    window: MainWindow, demo: DemoSession, qtbot: QtBot
+) -> None:
+    panel = window.camera_panel
+    state = panel.selected.camera.state
+    await until(lambda: state.value.focus_auto is True)
+    assert not panel.focus_near.isEnabled()  # focus drive only makes sense in manual focus
+    panel.auto_focus.click()
+    await until(lambda: MANUAL_FOCUS in payloads(demo))
+    await until(lambda: panel.focus_near.isEnabled())
+    qtbot.mousePress(panel.focus_near, Qt.MouseButton.LeftButton)
+    await until(lambda: any(b in (0x03, *range(0x30, 0x38)) for b in focus_drives(demo)))
+    qtbot.mouseRelease(panel.focus_near, Qt.MouseButton.LeftButton)
+    await until(lambda: focus_drives(demo)[-1:] == [0x00])  # focus stop
+    panel.auto_focus.click()
+    await until(lambda: AUTO_FOCUS in payloads(demo)[payloads(demo).index(MANUAL_FOCUS) :])
+    await until(lambda: state.value.focus_auto is True)
+
+
+async def test_home_and_power_buttons(window: MainWindow, demo: DemoSession) -> None:
+    panel = window.camera_panel
+    panel.home.click()
+    await until(lambda: b"\x01\x06\x04" in payloads(demo))
+    await until(lambda: panel.power.isChecked())
+    panel.power.click()
+    await until(lambda: b"\x01\x04\x00\x03" in payloads(demo))  # standby
+    await until(lambda: demo.emulators[0].cameras[0].power_on is False)
+    await until(lambda: panel.power.text() == "Power: standby")

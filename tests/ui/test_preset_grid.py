@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 from ui_polling import until
 
 from console.demo import DemoSession
@@ -101,3 +104,16 @@ async def test_rename_and_clear(window: MainWindow, demo: DemoSession) -> None:
     await until(lambda: (RESET, 2) in preset_commands(demo))
     await until(lambda: grid.button(2).state() == "empty")
     assert book.get(2) is None
+
+
+async def test_long_press_opens_the_menu_instead_of_recalling(
+    window: MainWindow, demo: DemoSession, qtbot: QtBot
+) -> None:
+    grid = window.camera_panel.grid
+    button = grid.button(2)
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+    await until(lambda: grid.menu is not None and grid.menu.isVisible(), timeout=3.0)
+    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
+    await asyncio.sleep(0.2)
+    assert (RECALL, 2) not in preset_commands(demo)
+    grid.menu.close()
