@@ -166,8 +166,9 @@ class MainWindow(QMainWindow):
         camera_names = {slot.name for slot in self.room.cameras}
         kind = DeviceKind.CAMERA if note.device in camera_names else DeviceKind.OTHER
         if note.severity is Severity.RESOLVED:
-            text = self.tr("{device} is working again").format(device=note.device)
-        elif note.severity is Severity.WARNING:
+            self.status.show_info(self.tr("{device} is working again").format(device=note.device))
+            return
+        if note.severity is Severity.WARNING:
             text = warning_text(note.problem, note.device, kind)
         else:
             text = problem_text(note.problem, note.device, kind)

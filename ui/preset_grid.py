@@ -223,6 +223,13 @@ class PresetGrid(QWidget):
         for number, button in self._buttons.items():
             defined = number in self._presets
             button.setText(f"{button.key}\n{self._name(number) if defined else self.tr('Empty')}")
+            button.setToolTip(
+                self.tr(
+                    "{name}: tap to go there; hold or right-click to save, rename or clear"
+                ).format(name=self._name(number))
+                if defined
+                else self.tr("Empty: hold or right-click to save the current shot here")
+            )
             if defined and number == active:
                 button.set_state("active")
             elif defined and active is None and number == self._remembered:

@@ -84,7 +84,17 @@ class DeviceStatusBar(QStatusBar):
         return light
 
     def show_problem(self, text: str) -> None:
-        """Show a sentence for a while (device problems, confirmations)."""
+        """Show a problem sentence for a while."""
+        self._show(text, "problem")
+
+    def show_info(self, text: str) -> None:
+        """Show good news for a while (a device is back)."""
+        self._show(text, "info")
+
+    def _show(self, text: str, severity: str) -> None:
+        self._message.setProperty("severity", severity)
+        self._message.style().unpolish(self._message)
+        self._message.style().polish(self._message)
         self._message.setText(text)
         self._message.setToolTip(text)
         self._clear_timer.start(_MESSAGE_MS)

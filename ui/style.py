@@ -62,6 +62,7 @@ QStatusBar::item {{ border: none; }}
 #statusDot[state="connecting"] {{ color: #7a8fa6; }}
 #statusDot[state="offline"] {{ color: #d0392b; }}
 #statusMessage {{ color: #8a1c12; font-weight: 600; padding-left: 12px; }}
+#statusMessage[severity="info"] {{ color: #1f6a36; }}
 #repairTitle {{ font-size: 24px; font-weight: 600; color: #8a1c12; }}
 #repairValue {{ font-family: monospace; font-size: 15px; }}
 #repairMessage {{ font-size: 16px; font-weight: 600; }}

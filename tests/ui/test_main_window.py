@@ -24,6 +24,7 @@ async def test_status_lights_follow_the_emulator_going_away_and_back(
     await demo.emulators[1].reappear()
     await until(lambda: light.availability is Availability.ONLINE, timeout=10.0)
     assert light.toolTip() == f"{name} is ready"
+    await until(lambda: window.status.message == f"{name} is working again")
     assert window.status.lights[0].availability is Availability.ONLINE
 
 
