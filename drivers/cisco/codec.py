@@ -292,10 +292,17 @@ class CiscoCodec(Codec):
                     (float(c.get("Netstat Jitter", 0)) for c in self._incoming()), default=0
                 ),
                 time=counts[0],
+                tx_kbps=_rate_kbps(outgoing),
+                rx_kbps=_rate_kbps(self._incoming()),
             )
         )
         if not self.call.value.media_flowing and received > 0:
             self._publish_call()
+
+
+def _rate_kbps(channels: list[dict[str, str]]) -> float:
+    """Sum of the channels' ChannelRate (bit/s) in kbit/s."""
+    return sum(float(c.get("Netstat ChannelRate", 0)) for c in channels) / 1000
 
 
 def create_cisco(name: str, host: str, port: int | None = None) -> CiscoCodec:

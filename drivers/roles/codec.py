@@ -59,12 +59,14 @@ class CallInfo:
 class CallStatistics:
     """Media statistics over the last reporting interval (worst of sent and received)."""
 
-    tx_rate: float = 0.0  # packets per second sent
-    rx_rate: float = 0.0  # packets per second received by the far end's account
+    tx_rate: float = 0.0  # packets per second sent (0 where the codec reports only kbit/s)
+    rx_rate: float = 0.0  # packets per second received
     loss_percent: float = 0.0
     jitter_ms: float = 0.0
     rtt_ms: float = 0.0
     time: float = 0.0  # time.monotonic() of the sample
+    tx_kbps: float | None = None  # bit rates where the codec reports them (Cisco, Poly)
+    rx_kbps: float | None = None
 
 
 class Codec(Device):

@@ -58,7 +58,7 @@ async def test_statistics_from_media_channels(cisco, emulator, until) -> None:
     stats = cisco.statistics.value
     assert stats is not None and stats.rx_rate > 0 and stats.tx_rate > 0
     assert stats.loss_percent == pytest.approx(10.0)
-    assert stats.jitter_ms == 4.0
+    assert stats.jitter_ms == 4.0 and stats.rx_kbps == 64.0
     assert cisco.call.value.media_flowing
     await cisco.hangup()
     await until(lambda: cisco.statistics.value is None)

@@ -1,0 +1,1 @@
+"""Poly (Polycom) Group Series / HDX codecs through the telnet API, with an emulator."""
