@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from console.config.loader import ProfileError, default_profile_path, load_profile
+from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.repair import RepairWindow
 from ui.style import apply_style
@@ -100,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Room Console")
     app.setQuitOnLastWindowClosed(False)  # the loop ends after the devices are closed
     apply_style(app)
+    install_translator(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
