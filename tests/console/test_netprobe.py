@@ -1,0 +1,179 @@
+"""Path measurement against a real UDP echo peer and real TCP listeners on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator
+
+import pytest
+
+from console.call_health import Health, HealthCause
+from console.echo_peer import UdpEchoPeer
+from console.netprobe import (
+    PathTarget,
+    ProbeMethod,
+    ProbeSettings,
+    judge,
+    measure_path,
+    probe_tcp,
+    summarize,
+)
+from drivers.errors import Problem
+
+FAST = ProbeSettings(duration=1.0, interval=0.02, tcp_interval=0.1, reply_timeout=0.5)
+
+
+def unused_port(kind: int = socket.SOCK_DGRAM) -> int:
+    """A port nothing listens on (bound once to learn it, then closed)."""
+    with socket.socket(socket.AF_INET, kind) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+async def start_peer(**kwargs: float) -> UdpEchoPeer:
+    peer = UdpEchoPeer(**kwargs)  # type: ignore[arg-type]
+    await peer.start()
+    return peer
+
+
+@pytest.fixture
+async def tcp_listener() -> AsyncIterator[int]:
+    """A TCP port that accepts and closes (like a bridge's SIP port)."""
+
+    async def on_client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.close()
+
+    server = await asyncio.start_server(on_client, "127.0.0.1", 0)
+    try:
+        yield server.sockets[0].getsockname()[1]
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+async def test_clean_path_is_good() -> None:
+    peer = await start_peer()
+    try:
+        result = await asyncio.wait_for(measure_path(PathTarget("127.0.0.1", peer.port), FAST), 10)
+    finally:
+        await peer.close()
+    assert result.method is ProbeMethod.UDP_ECHO
+    assert result.reachable
+    assert result.sent == FAST.udp_count == 50
+    assert result.received == result.sent
+    assert result.loss_percent == 0.0
+    assert result.rtt_median_ms is not None and result.rtt_median_ms < 100
+    assert peer.received == result.sent
+    verdict = judge(result)
+    assert verdict.health is Health.GOOD
+    assert verdict.causes == ()
+
+
+async def test_lossy_path_is_poor_because_of_loss() -> None:
+    peer = await start_peer(drop_rate=0.2)
+    try:
+        result = await asyncio.wait_for(measure_path(PathTarget("127.0.0.1", peer.port), FAST), 10)
+    finally:
+        await peer.close()
+    assert result.reachable
+    assert 10.0 < result.loss_percent < 35.0
+    assert result.received == peer.echoed
+    verdict = judge(result)
+    assert verdict.health is Health.POOR
+    assert HealthCause.LOSS in verdict.causes
+
+
+async def test_slow_jittery_path_shows_rtt_and_jitter() -> None:
+    peer = await start_peer(delay=0.32, delay_spread=0.1)
+    settings = ProbeSettings(duration=1.0, interval=0.05, reply_timeout=1.0)
+    try:
+        result = await asyncio.wait_for(
+            measure_path(PathTarget("127.0.0.1", peer.port), settings), 10
+        )
+    finally:
+        await peer.close()
+    assert result.loss_percent == 0.0
+    assert result.rtt_median_ms is not None and result.rtt_median_ms >= 320
+    assert result.rtt_p95_ms is not None and result.rtt_p95_ms >= result.rtt_median_ms
+    assert result.jitter_ms is not None and result.jitter_ms > 5.0
+    verdict = judge(result)
+    assert verdict.health >= Health.FAIR
+    assert HealthCause.RTT in verdict.causes
+
+
+async def test_replies_later_than_the_timeout_count_as_lost() -> None:
+    peer = await start_peer(delay=0.3)
+    settings = ProbeSettings(duration=0.3, interval=0.05, reply_timeout=0.1)
+    try:
+        result = await asyncio.wait_for(
+            measure_path(PathTarget("127.0.0.1", peer.port), settings), 10
+        )
+    finally:
+        await peer.close()
+    assert not result.reachable
+    assert result.problem is Problem.NOT_ANSWERING
+    assert judge(result).health is None
+
+
+async def test_dead_bridge_is_refused_and_stops_early() -> None:
+    target = PathTarget("127.0.0.1", unused_port())
+    settings = ProbeSettings(duration=5.0, interval=0.05, reply_timeout=0.5)
+    result = await asyncio.wait_for(measure_path(target, settings), 10)
+    assert not result.reachable
+    assert result.problem is Problem.CONNECTION_REFUSED
+    assert result.sent < settings.udp_count  # gave up after the port was refused
+    assert result.loss_percent == 100.0
+
+
+async def test_silent_peer_is_not_answering() -> None:
+    peer = await start_peer()
+    peer.silent = True
+    settings = ProbeSettings(duration=0.3, interval=0.05, reply_timeout=0.2)
+    try:
+        result = await asyncio.wait_for(
+            measure_path(PathTarget("127.0.0.1", peer.port), settings), 10
+        )
+    finally:
+        await peer.close()
+    assert not result.reachable
+    assert result.problem is Problem.NOT_ANSWERING
+    assert peer.received == result.sent > 0
+
+
+async def test_tcp_connect_is_the_fallback_when_udp_echo_is_missing(tcp_listener: int) -> None:
+    target = PathTarget("127.0.0.1", udp_echo_port=unused_port(), tcp_port=tcp_listener)
+    result = await asyncio.wait_for(measure_path(target, FAST), 10)
+    assert result.method is ProbeMethod.TCP_CONNECT
+    assert result.reachable
+    assert result.sent == FAST.tcp_count == 10
+    assert result.received == result.sent
+    assert judge(result).health is Health.GOOD
+    json.dumps(result.to_dict())  # serialisable for the log
+
+
+async def test_tcp_refused_port_is_unreachable() -> None:
+    result = await asyncio.wait_for(
+        probe_tcp("127.0.0.1", unused_port(socket.SOCK_STREAM), FAST), 10
+    )
+    assert not result.reachable
+    assert result.problem is Problem.CONNECTION_REFUSED
+    assert result.sent == 3
+
+
+def test_summary_median_p95_and_rfc3550_jitter() -> None:
+    median, p95, jitter = summarize([10.0, 20.0, 10.0, 20.0])
+    assert median == 15.0
+    assert p95 == 20.0
+    # |D| = 10 three times: J = 10 * (1 - (15/16)^3)
+    assert jitter == pytest.approx(10.0 * (1 - (15 / 16) ** 3))
+    assert summarize([]) == (None, None, None)
+
+
+def test_target_needs_a_port_and_peer_validates_rates() -> None:
+    with pytest.raises(ValueError):
+        PathTarget("127.0.0.1")
+    with pytest.raises(ValueError):
+        UdpEchoPeer(drop_rate=1.5)
