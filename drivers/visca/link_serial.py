@@ -106,8 +106,10 @@ class SerialLink(ViscaLink):
     async def _paced_write(self, port: serial.Serial, packet: bytes, baud: int) -> None:
         """Write at wire speed (a pty does not throttle): byte i leaves at start + i x 10/baud.
 
-        Runs in the loop, no thread: the first byte goes out at once, later ones whenever the
-        loop wakes (all bytes due by then), so timer lateness never accumulates.
+        Runs in the loop, no thread (a spinning thread would starve the loop of the GIL). The
+        first byte goes out at once; later ones whenever the loop wakes, all that are due, so
+        timer lateness never accumulates. The loop's timers round up to whole milliseconds, so
+        the last ~2 byte times are slept precisely (the FF is what the camera acts on).
         """
         byte_time = 10.0 / baud
         start = time.perf_counter()
@@ -116,8 +118,13 @@ class SerialLink(ViscaLink):
             due = min(len(packet), int((time.perf_counter() - start) / byte_time) + 1)
             self._put(port, packet[sent:due])
             sent = due
-            if sent < len(packet):
-                await asyncio.sleep(start + sent * byte_time - time.perf_counter())
+            if sent == len(packet):
+                break
+            wait = start + sent * byte_time - time.perf_counter()
+            if start + (len(packet) - 1) * byte_time - time.perf_counter() < 2.2 * byte_time:
+                time.sleep(max(0.0, wait))  # noqa: ASYNC251 - at most ~2 ms, for precision
+            else:
+                await asyncio.sleep(wait)
         # the line is busy until the last byte has left
         await asyncio.sleep(max(0.0, start + len(packet) * byte_time - time.perf_counter()))
 
