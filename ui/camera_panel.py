@@ -68,6 +68,8 @@ class CameraPanel(QWidget):
         for slot in cameras:
             self._unsubscribe.append(slot.camera.status.subscribe(self._status_watcher(slot)))
             self._unsubscribe.append(slot.camera.state.subscribe(self._state_watcher(slot)))
+        for slot in cameras:
+            self._update_choice(slot, slot.camera.status.value)
         if cameras:
             self.select(0)
         else:
@@ -314,6 +316,7 @@ class CameraPanel(QWidget):
         return on_state
 
     def _on_status(self, slot: CameraSlot, status: DeviceStatus) -> None:
+        self._update_choice(slot, status)
         if slot is self.selected:
             if status.availability is Availability.OFFLINE:
                 self.stop_all()  # a camera that comes back must not carry on moving
@@ -328,6 +331,14 @@ class CameraPanel(QWidget):
         self._calls.start(camera.focus(action), camera.name)
 
     # -- updaters -----------------------------------------------------------------------------
+    def _update_choice(self, slot: CameraSlot, status: DeviceStatus) -> None:
+        button = self._selector.button(self._slots.index(slot))
+        offline = status.availability is Availability.OFFLINE
+        button.setProperty("offline", offline)
+        button.setToolTip(status_text(status, slot.name, DeviceKind.CAMERA))
+        button.style().unpolish(button)
+        button.style().polish(button)
+
     def _update_controls(self) -> None:
         if not self._slots:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
@@ -146,12 +146,16 @@ async def test_camera_disconnect_lets_go_and_camera_ends_stopped(
     await until(lambda: light.availability is Availability.OFFLINE, timeout=10.0)
     assert not stick.held
     assert not window.camera_panel.in_motion
+    banner = window.camera_panel.findChild(QLabel, "cameraBanner")
+    assert banner is not None and banner.isVisible()
+    assert banner.text().startswith(demo.room.cameras[0].name)
     await demo.emulators[0].reappear()
     await until(lambda: light.availability is Availability.ONLINE, timeout=10.0)
     emulated = demo.emulators[0].cameras[0]
     tilt = emulated.position().tilt
     await until(lambda: drives(demo)[-1:] == [STOP])
     assert emulated.position().tilt == tilt
+    assert not banner.isVisible()
 
 
 async def test_a_refused_command_is_shown_in_plain_words(
