@@ -1,0 +1,119 @@
+"""``roomctl call`` and ``roomctl emulate codec`` as real processes against the emulators."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from drivers.cisco.emulator import CiscoEmulator
+
+
+async def roomctl(*args: str, timeout: float = 20.0) -> tuple[int, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "console.cli",
+        *args,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        output, _ = await asyncio.wait_for(process.communicate(), timeout)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert process.returncode is not None
+    return process.returncode, output.decode()
+
+
+def profile(tmp_path: Path, port: int) -> Path:
+    path = tmp_path / "room.toml"
+    path.write_text(
+        f"""
+[call.codec]
+driver = "cisco-xapi"
+host = "127.0.0.1"
+port = {port}
+
+[[call.bridges]]
+id = "main"
+name = "Main bridge"
+dial_string = "bridge@127.0.0.1"
+conference_id = "4321#"
+
+[call.bridges.dtmf]
+wait_after_connect = 0.1
+"""
+    )
+    return path
+
+
+async def test_join_status_leave_against_the_cisco_emulator(tmp_path: Path) -> None:
+    emulator = CiscoEmulator()
+    await emulator.start()
+    try:
+        config = str(profile(tmp_path, emulator.port))
+        code, out = await roomctl("call", "--config", config, "join")
+        assert code == 0, out
+        assert "[1/5] wake" in out and "in_meeting" in out
+        assert emulator.dtmf_sent == ["4321#"]
+        assert [c.status for c in emulator.calls.values()] == ["Connected"]
+        code, out = await roomctl("call", "--config", config, "status")
+        assert code == 0 and "call: connected" in out and "far end: bridge" in out
+        code, out = await roomctl("call", "--config", config, "leave")
+        assert code == 0, out
+        assert emulator.calls == {} and emulator.mic_muted
+    finally:
+        await emulator.close()
+
+
+async def test_join_failure_exit_code(tmp_path: Path) -> None:
+    emulator = CiscoEmulator()
+    emulator.reject_numbers.add("bridge@127.0.0.1")
+    await emulator.start()
+    try:
+        code, out = await roomctl("call", "--config", str(profile(tmp_path, emulator.port)), "join")
+        assert code == 1 and "failed at step 3 (connect)" in out
+    finally:
+        await emulator.close()
+
+
+async def test_bad_profile_exit_code(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[call]\nbridges = [{id = "x", name = "X", dial_string = "a\\nb"}]\n')
+    code, out = await roomctl("call", "--config", str(path), "status")
+    assert code == 4 and "profile" in out
+
+
+async def test_emulate_codec_poly_serves_until_terminated() -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "console.cli",
+        "emulate",
+        "codec",
+        "poly",
+        "--listen",
+        "127.0.0.1:0",
+        stdout=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        line = (await asyncio.wait_for(process.stdout.readline(), 10)).decode()
+        assert "ready: connect to 127.0.0.1:" in line
+        port = int(line.rsplit(":", 1)[1])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"mute near get\r\n")
+        data = b""
+        async with asyncio.timeout(5):
+            while b"mute near off\r\n" not in data:
+                data += await reader.read(1024)
+        assert b"mute near get\n\r" in data  # the echo comes first
+        writer.close()
+        await writer.wait_closed()
+    finally:
+        process.terminate()
+        await asyncio.wait_for(process.wait(), 10)
+    assert process.returncode == 0
