@@ -79,10 +79,15 @@ class SerialLink(ViscaLink):
                 data = port.read(max(1, port.in_waiting))
             except (serial.SerialException, OSError, TypeError) as exc:
                 # TypeError: pyserial on Windows when the handle is closed under it
-                loop.call_soon_threadsafe(self.connection_lost, exc)
+                loop.call_soon_threadsafe(self._lost_from, port, exc)
                 return
             if data:
                 loop.call_soon_threadsafe(self.data_received, data)
+
+    def _lost_from(self, port: serial.Serial, exc: BaseException) -> None:
+        """Report a reader that ended, if it read the current port (not a late old one)."""
+        if port is self._port:
+            self.connection_lost(exc)
 
     def _stop_watching(self, port: serial.Serial) -> None:
         if os.name == "posix":

@@ -273,3 +273,13 @@ async def test_camera_that_lost_its_address_is_readdressed(rig: Rig) -> None:
     await until(lambda: camera.status.value.availability is Availability.OFFLINE)
     await until(lambda: online(camera))  # AddressSet went out again by itself
     assert rig.emulator.cameras[0].address == 1
+
+
+async def test_polling_asks_position_often_and_power_rarely(rig: Rig) -> None:
+    camera = await rig.camera(poll_interval=0.01)
+    await until(lambda: online(camera))
+    received = rig.emulator.cameras[0].commands_received
+    position, power = bytes.fromhex("81090612ff"), bytes.fromhex("81090400ff")
+    await until(lambda: received.count(position) >= 25)
+    assert received.count(power) <= received.count(position) // 5
+    assert camera.state.value.focus == rig.emulator.cameras[0].position().focus
