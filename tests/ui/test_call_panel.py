@@ -1,0 +1,146 @@
+"""Call panel on a real CiscoCodec talking to the xAPI emulator on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from ui_polling import until
+
+from console.call_health import CallHealthMonitor
+from console.config.codec import BridgeProfile, DtmfTiming
+from console.services.join import JoinBridge, JoinPhase, StepTimeouts
+from console.services.leave import leave_meeting
+from drivers.cisco.codec import CiscoCodec
+from drivers.cisco.emulator import CiscoEmulator
+from drivers.roles.base import Availability
+from drivers.roles.codec import CallState
+from ui.call_panel import CallPanel
+
+
+@dataclass
+class Rig:
+    emulator: CiscoEmulator
+    codec: CiscoCodec
+    join: JoinBridge
+    panel: CallPanel
+    qtbot: QtBot
+
+    def click(self, button: object) -> None:
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+async def rig(qtbot: QtBot) -> AsyncIterator[Rig]:
+    emulator = CiscoEmulator()
+    await emulator.start()
+    codec = CiscoCodec("Codec", host="127.0.0.1", port=emulator.port)
+    await codec.start()
+    bridge = BridgeProfile(
+        id="main",
+        name="Main bridge",
+        dial_string="bridge@127.0.0.1",
+        conference_id="77#",
+        dtmf=DtmfTiming(wait_after_connect=0.05),
+    )
+    join = JoinBridge(bridge, codec, timeouts=StepTimeouts(connect=2.0))
+    health = CallHealthMonitor(codec.statistics)
+    panel = CallPanel(codec, join, leave=lambda: leave_meeting(codec), health=health)
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        await until(lambda: codec.status.value.availability is Availability.ONLINE)
+        yield Rig(emulator, codec, join, panel, qtbot)
+    finally:
+        panel.detach()
+        health.close()
+        await codec.close()
+        await emulator.close()
+
+
+async def test_join_shows_progress_then_the_meeting_then_leave(rig: Rig) -> None:
+    panel = rig.panel
+    assert panel.join_button.text() == "Join Main bridge"
+    assert panel.state_label.text() == "Not in a meeting"
+    steps_seen: list[str] = []
+    rig.join.progress.subscribe(lambda p: steps_seen.append(panel.state_label.text()))
+    rig.click(panel.join_button)
+    await until(lambda: rig.join.progress.value.phase is JoinPhase.IN_MEETING)
+    assert any(text.startswith("Joining: step 1 of 5") for text in steps_seen)
+    assert panel.state_label.text().startswith("In meeting with bridge — 0:00:0")
+    assert panel.join_button.text() == "Leave the meeting"
+    assert panel.join_button.property("state") == "leave"
+    assert rig.emulator.dtmf_sent == ["77#"]
+    assert all(button.isEnabled() for button in panel.keypad.values())
+    rig.click(panel.join_button)
+    await until(lambda: not rig.emulator.calls)
+    await until(lambda: panel.join_button.text() == "Join Main bridge")
+    assert panel.mic_button.text() == "Microphones muted"
+
+
+async def test_failure_names_the_step_and_try_again_works(rig: Rig) -> None:
+    rig.emulator.reject_numbers.add("bridge@127.0.0.1")
+    rig.click(rig.panel.join_button)
+    await until(lambda: rig.join.progress.value.phase is JoinPhase.FAILED)
+    await until(lambda: rig.panel.retry_button.isVisible())
+    assert "step 3" in rig.panel.failed_label.text()
+    assert "waiting for the bridge to answer" in rig.panel.failed_label.text()
+    rig.emulator.reject_numbers.clear()
+    rig.click(rig.panel.retry_button)
+    await until(lambda: rig.join.progress.value.phase is JoinPhase.IN_MEETING)
+    assert not rig.panel.retry_button.isVisible()
+
+
+async def test_cancel_while_joining(rig: Rig) -> None:
+    rig.emulator.unanswered_numbers.add("bridge@127.0.0.1")
+    rig.click(rig.panel.join_button)
+    await until(lambda: rig.codec.call.value.state is CallState.RINGING)
+    assert rig.panel.join_button.text() == "Cancel"
+    rig.click(rig.panel.join_button)
+    await until(lambda: rig.join.progress.value.phase is JoinPhase.CANCELLED)
+    await until(lambda: not rig.emulator.calls)
+    assert rig.panel.join_button.text() == "Join Main bridge"
+
+
+async def test_mic_toggle_is_red_when_muted(rig: Rig) -> None:
+    rig.click(rig.panel.mic_button)
+    await until(lambda: rig.emulator.mic_muted)
+    await until(lambda: rig.panel.mic_button.property("muted") == "true")
+    assert rig.panel.mic_button.text() == "Microphones muted"
+    rig.click(rig.panel.mic_button)
+    await until(lambda: rig.panel.mic_button.property("muted") == "false")
+    assert not rig.emulator.mic_muted
+
+
+async def test_keypad_sends_tones_only_in_a_call(rig: Rig) -> None:
+    assert not rig.panel.keypad["5"].isEnabled()
+    await rig.codec.dial("bridge@127.0.0.1")
+    await until(lambda: rig.panel.keypad["5"].isEnabled())
+    rig.click(rig.panel.keypad["5"])
+    rig.click(rig.panel.keypad["#"])
+    await until(lambda: rig.emulator.dtmf_sent == ["5", "#"])
+
+
+async def test_incoming_call_prompt(rig: Rig) -> None:
+    assert not rig.panel.incoming.isVisible()
+    rig.emulator.ring_incoming("caller@127.0.0.1")
+    await until(lambda: rig.panel.incoming.isVisible())
+    assert "caller" in rig.panel.incoming_label.text()
+    rig.click(rig.panel.answer_button)
+    await until(lambda: rig.codec.call.value.state is CallState.CONNECTED)
+    assert not rig.panel.incoming.isVisible()
+
+
+async def test_health_light_banner_and_graph(rig: Rig) -> None:
+    rig.emulator.loss_percent = 10.0
+    rig.click(rig.panel.join_button)
+    await until(lambda: rig.panel.health_banner.isVisible())
+    assert rig.panel.health_label.text() == "Call quality: poor"
+    assert "being lost" in rig.panel.health_banner.text()
+    await until(lambda: len(rig.panel.health_graph.samples) >= 2)
+    rig.emulator.loss_percent = 0.0
+    await until(lambda: rig.panel.health_label.text() == "Call quality: good")
+    assert not rig.panel.health_banner.isVisible()
