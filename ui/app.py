@@ -40,7 +40,7 @@ async def open_room(args: argparse.Namespace) -> tuple[QMainWindow, Callable[[],
         from console.demo import start_demo
 
         session = await start_demo()
-        return MainWindow(session.room), session.close
+        return MainWindow(session.room, training=True), session.close
     path = args.config or default_profile_path()
     try:
         profile = load_profile(path)

@@ -35,9 +35,10 @@ SIDE_WIDTH = 360
 class MainWindow(QMainWindow):
     """One window an operator understands at a glance; other panels plug in from outside."""
 
-    def __init__(self, room: Room) -> None:
+    def __init__(self, room: Room, *, training: bool = False) -> None:
         super().__init__()
         self.room = room
+        self.training = training  # demo mode: devices are emulated, say so plainly
         site_name = room.profile.site.name
         self.setObjectName("mainWindow")
         self.setWindowTitle(
@@ -68,6 +69,10 @@ class MainWindow(QMainWindow):
         hint.setObjectName("keyHint")
         header = QHBoxLayout()
         header.addWidget(title)
+        if self.training:
+            badge = QLabel(self.tr("Training mode — the cameras are simulated"), self)
+            badge.setObjectName("trainingBadge")
+            header.addWidget(badge)
         header.addStretch(1)
         header.addWidget(hint)
         self._preview_holder = QVBoxLayout()

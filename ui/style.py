@@ -11,6 +11,10 @@ STYLE_SHEET = f"""
 QWidget {{ font-size: 15px; color: #1d2630; }}
 QMainWindow, #central, #repairPage {{ background: #eef2f5; }}
 #siteTitle {{ font-size: 22px; font-weight: 600; }}
+#trainingBadge {{
+    background: #fff6e0; color: #5c4300; border: 1px solid #ecd08a; border-radius: 12px;
+    padding: 3px 12px; margin-left: 14px; font-weight: 600;
+}}
 #keyHint {{ color: #5b6875; font-size: 13px; }}
 QGroupBox {{
     background: #ffffff; border: 1px solid #d5dde5; border-radius: 10px;

@@ -43,6 +43,7 @@ async def test_profile_opens_the_main_window_on_live_cameras(tmp_path: Path) -> 
         try:
             assert isinstance(window, MainWindow)
             assert window.windowTitle() == "Room Console — Test hall"
+            assert window.findChild(QLabel, "trainingBadge") is None  # a real site
             window.show()
             light = window.status.lights[0]
             await until(lambda: light.availability is Availability.ONLINE)
@@ -79,3 +80,18 @@ async def test_missing_profile_says_there_is_no_setup_yet(tmp_path: Path) -> Non
     assert title.text() == "This computer has no room setup yet"
     await close()
     window.close()
+
+
+async def test_demo_says_it_is_training_mode() -> None:
+    window, close = await open_room(parse_args(["--demo"]))
+    try:
+        assert isinstance(window, MainWindow)
+        window.show()
+        badge = window.findChild(QLabel, "trainingBadge")
+        assert isinstance(badge, QLabel) and badge.isVisible()
+        assert len(window.camera_panel.grid.caption()) > 0
+        lights = window.status.lights
+        await until(lambda: all(light.availability is Availability.ONLINE for light in lights))
+    finally:
+        window.close()
+        await asyncio.wait_for(close(), 10.0)
