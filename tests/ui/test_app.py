@@ -95,3 +95,25 @@ async def test_demo_says_it_is_training_mode() -> None:
     finally:
         window.close()
         await asyncio.wait_for(close(), 10.0)
+
+
+async def test_one_way_camera_shows_an_amber_light_with_a_warning(tmp_path: Path) -> None:
+    emulator = ViscaEmulator()
+    emulator.one_way = True
+    await emulator.start("udp:127.0.0.1:0")
+    try:
+        path = tmp_path / "room.toml"
+        profile = PROFILE.format(endpoint=emulator.endpoint).replace("visca-tcp", "visca-udp")
+        path.write_text(profile + "\n[cameras.limits]\nreplies = false\n", encoding="utf-8")
+        window, close = await open_room(parse_args(["--config", str(path)]))
+        try:
+            assert isinstance(window, MainWindow)
+            light = window.status.lights[0]
+            dot = light.findChild(QLabel, "statusDot")
+            await until(lambda: dot.property("state") == "warning")
+            assert "one way" in light.toolTip()
+        finally:
+            window.close()
+            await asyncio.wait_for(close(), 10.0)
+    finally:
+        await emulator.close()
