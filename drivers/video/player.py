@@ -84,7 +84,8 @@ class VideoPlayer(Device):
         backoff = self.timing.backoff_first
         while True:
             try:
-                backend = create_backend(self.source, self.frames)
+                # In a worker thread: the first call loads libVLC and scans its plugins (~0.4 s).
+                backend = await asyncio.to_thread(create_backend, self.source, self.frames)
             except DeviceError as exc:  # library missing: say so once, nothing to retry
                 _LOGGER.warning("%s: %s", self.name, exc)
                 self._publish(PlayerState.ERROR, exc.problem, str(exc))

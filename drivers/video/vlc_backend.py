@@ -13,6 +13,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
+
 from drivers.errors import DeviceUnavailable, Problem
 from drivers.video.frames import FrameSlot, Pixels
 from drivers.video.player import Backend
@@ -22,6 +24,7 @@ _LOGGER = logging.getLogger(__name__)
 
 # No audio output, no window, no on-screen title: we only want decoded pictures.
 INSTANCE_ARGS = ("--quiet", "--no-audio", "--no-xlib", "--no-video-title-show")
+_REDISPLAY_GAP = 0.07  # s; libVLC repeats a picture after 80 ms without a new one
 _UNSIZED_LIMIT = 10  # then show padded pictures rather than none
 _MAX_OUTSTANDING = 16  # pictures locked but not yet displayed before we forget the oldest
 
@@ -139,7 +142,7 @@ class VlcBackend(Backend):
         self._size = (0, 0)
         self._visible: tuple[int, int] | None = None
         self._unsized = 0  # pictures dropped while the visible size was unknown
-        self._fingerprint = b""
+        self._shown: tuple[Pixels | None, float] = (None, 0.0)  # last picture put, and when
         self._input_time = (-1, 0.0)  # (libVLC's stream time in ms, monotonic time it changed)
         self._locked: dict[int, Pixels] = {}
         self._next_id = 1
@@ -220,19 +223,28 @@ class VlcBackend(Backend):
             pixels = self._locked.pop(picture or 0, None)
         if pixels is None:
             return
-        # libVLC redisplays the last picture every 80 ms when nothing new arrives: drop the
-        # repeats so a dead stream stops "delivering" frames and the GUI does not repaint them.
-        fingerprint = pixels[::16, ::16].tobytes()
-        if fingerprint == self._fingerprint:
+        if self._is_repeat(pixels):
             self.slot.discard(pixels)
             return
-        self._fingerprint = fingerprint
         visible = self._visible or self._find_visible()
         if visible is None and self._unsized < _UNSIZED_LIMIT:
             self._unsized += 1  # padded size: wait for libVLC to know the real one
             self.slot.discard(pixels)
             return
         self.slot.put(pixels, visible)
+        self._shown = (pixels, time.monotonic())
+
+    def _is_repeat(self, pixels: Pixels) -> bool:
+        """Tell a libVLC redisplay from a new picture.
+
+        With no new picture for 80 ms (VOUT_REDISPLAY_DELAY) libVLC shows the last one again,
+        through a fresh buffer. Only such late pictures are compared, in full: comparing
+        every picture or a sample of it would drop real pictures with small changes.
+        """
+        previous, shown_at = self._shown
+        if previous is None or time.monotonic() - shown_at < _REDISPLAY_GAP:
+            return False
+        return previous.shape == pixels.shape and np.array_equal(previous, pixels)
 
     def activity(self) -> float | None:
         """Latest of: a new picture, or libVLC's stream clock moving on (a still scene is alive)."""
