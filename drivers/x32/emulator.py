@@ -185,9 +185,10 @@ class X32Emulator(asyncio.DatagramProtocol):
         return f"{self.model.model_name}-emulator"
 
 
-async def run_standalone(model: str, listen: str) -> None:
+async def run_standalone(model: str, listen: str, speaking: tuple[int, ...] = ()) -> None:
     """Serve an emulated desk until cancelled (``roomctl emulate mixer x32|xair --listen``)."""
     emulator = X32Emulator(model)
+    emulator.desk.speaking.update(dict.fromkeys(speaking, True))
     await emulator.start(listen)
     print(f"emulated {emulator.model.model_name} on udp {emulator.endpoint}", flush=True)
     try:
@@ -203,10 +204,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Emulated Behringer X32 / X-Air desk")
     parser.add_argument("model", choices=sorted(protocol.MODELS))
     parser.add_argument("listen", nargs="?", default="127.0.0.1:0")
+    parser.add_argument("--speaking", default="", help="channels that talk all the time: 1,2")
     args = parser.parse_args()
+    speaking = tuple(int(n) for n in args.speaking.split(",") if n)
     logging.basicConfig(level=logging.INFO)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_standalone(args.model, args.listen))
+        asyncio.run(run_standalone(args.model, args.listen, speaking))
 
 
 if __name__ == "__main__":
