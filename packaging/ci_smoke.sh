@@ -16,7 +16,7 @@ RUNS=${SMOKE_RUNS:-2}                 # start-ups measured per variant (first is
 OUT=build/smoke
 mkdir -p "$OUT"
 PY=.venv/bin/python
-[ -x "$PY" ] || bash scripts/bootstrap.sh
+bash scripts/bootstrap.sh  # a no-op when up to date; re-installs after pyproject.toml changed
 
 fail() { echo "ci_smoke: FAIL: $*" >&2; exit 1; }
 

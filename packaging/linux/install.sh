@@ -92,6 +92,9 @@ put_profile() {  # put_profile DEST_FILE [OWNER]: copy the site profile, keeping
   cp "$PROFILE" "$dest.tmp" && mv "$dest.tmp" "$dest"
   if [ -n "$owner" ]; then chown "$owner:" "$(dirname "$dest")" "$dest"; fi
   echo "install.sh: room profile -> $dest"
+  # roomctl names the file, line and field of any mistake (the console would open in repair mode).
+  "$PREFIX/roomconsole/roomctl" check-profile --config "$dest" \
+    || echo "install.sh: WARNING: the room profile has mistakes (see above)"
 }
 
 if [ -n "$PROFILE" ]; then
