@@ -1,8 +1,9 @@
 """Measure the path to the bridge: reachability, round-trip time, jitter and loss.
 
 UDP echo probes (one small datagram every ``interval``, like a voice stream) give all four
-figures. Most bridges run no echo service, so a TCP connect-time probe (to the SIP or HTTPS
-port) is the fallback: it proves reachability and gives the round-trip time of the handshake.
+figures. Most bridges run no echo service but answer SIP OPTIONS (RFC 3261's "are you there?"),
+which gives the same figures at a politer rate; a TCP connect-time probe (to the SIP-TLS or HTTPS
+port) is the last resort: it proves reachability and times the handshake.
 The verdict uses the same bands as the call health light (console/call_health.py), so "fair"
 before the meeting means the same as "fair" during it.
 """
@@ -14,10 +15,11 @@ import contextlib
 import itertools
 import logging
 import math
+import secrets
 import statistics
 import struct
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, cast
@@ -33,12 +35,14 @@ _MAGIC = b"RCP1"
 _HEADER = struct.Struct("!4sIQ")
 # A refused port answers at once: after this many refusals and no reply, stop early.
 _REFUSALS_TO_GIVE_UP = 3
+_SIP_COMPACT = {"i": "call-id"}  # RFC 3261 compact header forms we read
 
 
 class ProbeMethod(StrEnum):
     """How the path was measured."""
 
     UDP_ECHO = "udp-echo"
+    SIP_OPTIONS = "sip-options"
     TCP_CONNECT = "tcp-connect"
 
 
@@ -48,11 +52,12 @@ class PathTarget:
 
     host: str
     udp_echo_port: int | None = None
+    sip_port: int | None = None  # SIP over UDP: OPTIONS requests (most bridges answer them)
     tcp_port: int | None = None
 
     def __post_init__(self) -> None:
-        if self.udp_echo_port is None and self.tcp_port is None:
-            raise ValueError("a path target needs a UDP echo port or a TCP port")
+        if self.udp_echo_port is None and self.sip_port is None and self.tcp_port is None:
+            raise ValueError("a path target needs a UDP echo, SIP or TCP port")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class ProbeSettings:
 
     duration: float = 30.0
     interval: float = 0.2  # UDP: 5 probes a second
+    sip_interval: float = 0.5  # SIP OPTIONS: two a second, polite to the bridge
     tcp_interval: float = 1.0  # TCP: one handshake a second is enough and polite
     reply_timeout: float = 1.0  # a reply later than this counts as lost
     payload_size: int = 172  # an RTP packet of G.711 at 20 ms
@@ -69,6 +75,11 @@ class ProbeSettings:
     def udp_count(self) -> int:
         """Number of UDP probes over the duration."""
         return max(1, round(self.duration / self.interval))
+
+    @property
+    def sip_count(self) -> int:
+        """Number of SIP OPTIONS requests over the duration."""
+        return max(1, round(self.duration / self.sip_interval))
 
     @property
     def tcp_count(self) -> int:
@@ -150,24 +161,36 @@ def summarize(rtts_ms: Sequence[float]) -> tuple[float | None, float | None, flo
 async def measure_path(
     target: PathTarget, settings: ProbeSettings | None = None
 ) -> PathMeasurement:
-    """Probe with UDP echo when the bridge has it; fall back to TCP connect for reachability."""
+    """Probe with the best method the bridge allows: UDP echo, then SIP OPTIONS, then TCP."""
     settings = settings or ProbeSettings()
-    udp: PathMeasurement | None = None
-    if target.udp_echo_port is not None:
-        udp = await probe_udp(target.host, target.udp_echo_port, settings)
-        if udp.reachable or target.tcp_port is None:
-            return udp
-    assert target.tcp_port is not None
-    tcp = await probe_tcp(target.host, target.tcp_port, settings)
-    if udp is not None:
-        _LOGGER.info("path %s: no UDP echo (%s), used TCP connect", target.host, udp.problem)
-    return tcp
+    probes: list[tuple[int | None, Callable[[str, int, ProbeSettings], Awaitable[PathMeasurement]]]]
+    probes = [
+        (target.udp_echo_port, probe_udp),
+        (target.sip_port, probe_sip_options),
+        (target.tcp_port, probe_tcp),
+    ]
+    result: PathMeasurement | None = None
+    for port, probe in probes:
+        if port is None:
+            continue
+        if result is not None:
+            _LOGGER.info("path %s: %s failed, trying the next method", target.host, result.method)
+        result = await probe(target.host, port, settings)
+        if result.reachable:
+            break
+    assert result is not None  # PathTarget guarantees a port
+    return result
 
 
-class _EchoClient(asyncio.DatagramProtocol):
-    """Collects echoed probes by sequence number; counts ICMP refusals."""
+Builder = Callable[[int, tuple[str, int]], bytes]  # (sequence, our address) -> datagram
+Parser = Callable[[bytes], int | None]  # datagram -> sequence it answers (None: not ours)
 
-    def __init__(self) -> None:
+
+class _DatagramProber(asyncio.DatagramProtocol):
+    """Matches answers to probes by sequence number; counts ICMP refusals."""
+
+    def __init__(self, parse: Parser) -> None:
+        self.parse = parse
         self.sent_at: dict[int, int] = {}  # sequence -> send time (ns)
         self.rtts_ms: dict[int, float] = {}  # sequence -> round-trip time, arrival order
         self.refusals = 0
@@ -179,31 +202,44 @@ class _EchoClient(asyncio.DatagramProtocol):
         self.transport = cast(asyncio.DatagramTransport, transport)
 
     def datagram_received(self, data: bytes, addr: Any) -> None:
-        """Match an echo to its probe."""
+        """Match an answer to its probe."""
         now = time.monotonic_ns()
-        if len(data) < _HEADER.size:
-            return
-        magic, sequence, sent = _HEADER.unpack_from(data)
-        if magic != _MAGIC or self.sent_at.get(sequence) != sent or sequence in self.rtts_ms:
+        sequence = self.parse(data)
+        if sequence is None or sequence not in self.sent_at or sequence in self.rtts_ms:
             return  # not ours, or a duplicate
-        self.rtts_ms[sequence] = (now - sent) / 1e6
+        self.rtts_ms[sequence] = (now - self.sent_at[sequence]) / 1e6
 
     def error_received(self, exc: Exception) -> None:
         """ICMP port/host unreachable arrives here on a connected UDP socket."""
         self.refusals += 1
         self.last_error = str(exc)
 
+    @property
+    def refused(self) -> bool:
+        """The port was refused again and again and nothing ever answered."""
+        return self.refusals >= _REFUSALS_TO_GIVE_UP and not self.rtts_ms
 
-async def probe_udp(host: str, port: int, settings: ProbeSettings) -> PathMeasurement:
-    """Send ``udp_count`` echo probes at ``interval`` and collect the replies."""
-    target = f"udp://{host}:{port}"
+
+async def _probe_datagrams(
+    method: ProbeMethod,
+    address: tuple[str, int],
+    schedule: tuple[int, float],
+    settings: ProbeSettings,
+    build: Builder,
+    parse: Parser,
+) -> PathMeasurement:
+    """Send ``count`` datagrams every ``interval`` (``schedule``) and time the answers."""
+    host, port = address
+    target = f"{method.value}://{host}:{port}"
     loop = asyncio.get_running_loop()
     try:
-        _, client = await loop.create_datagram_endpoint(_EchoClient, remote_addr=(host, port))
+        _, client = await loop.create_datagram_endpoint(
+            lambda: _DatagramProber(parse), remote_addr=address
+        )
     except OSError as exc:
-        return _unreachable(ProbeMethod.UDP_ECHO, target, 0, Problem.CONNECTION_REFUSED, str(exc))
+        return _unreachable(method, target, 0, Problem.CONNECTION_REFUSED, str(exc))
     try:
-        sent = await _send_probes(client, settings, loop.time())
+        sent = await _send_probes(client, schedule, build)
         await _wait_for_replies(client, sent, settings.reply_timeout)
     finally:
         if client.transport is not None:
@@ -212,36 +248,109 @@ async def probe_udp(host: str, port: int, settings: ProbeSettings) -> PathMeasur
     rtts = [rtt for rtt in client.rtts_ms.values() if rtt <= late_ms]
     if not rtts:
         problem = Problem.CONNECTION_REFUSED if client.refusals else Problem.NOT_ANSWERING
-        detail = client.last_error or f"no echo in {settings.duration:.1f} s"
-        return _unreachable(ProbeMethod.UDP_ECHO, target, sent, problem, detail)
-    return _measured(ProbeMethod.UDP_ECHO, target, sent, rtts)
+        detail = client.last_error or f"no answer in {settings.duration:.1f} s"
+        return _unreachable(method, target, sent, problem, detail)
+    return _measured(method, target, sent, rtts)
 
 
-async def _send_probes(client: _EchoClient, settings: ProbeSettings, start: float) -> int:
+async def _send_probes(client: _DatagramProber, schedule: tuple[int, float], build: Builder) -> int:
     """Send the probes on a fixed timeline; stop early when the port is refused."""
-    padding = b"\0" * max(0, settings.payload_size - _HEADER.size)
+    count, interval = schedule
     loop = asyncio.get_running_loop()
+    start = loop.time()
+    assert client.transport is not None
+    local = client.transport.get_extra_info("sockname")[:2]
     sent = 0
-    for sequence in range(settings.udp_count):
-        if client.refusals >= _REFUSALS_TO_GIVE_UP and not client.rtts_ms:
+    for sequence in range(count):
+        if client.refused:
             break
-        await asyncio.sleep(max(0.0, start + sequence * settings.interval - loop.time()))
-        stamp = time.monotonic_ns()
-        client.sent_at[sequence] = stamp
-        assert client.transport is not None
-        client.transport.sendto(_HEADER.pack(_MAGIC, sequence, stamp) + padding)
+        await asyncio.sleep(max(0.0, start + sequence * interval - loop.time()))
+        client.sent_at[sequence] = time.monotonic_ns()
+        client.transport.sendto(build(sequence, local))
         sent += 1
     return sent
 
 
-async def _wait_for_replies(client: _EchoClient, sent: int, timeout: float) -> None:
+async def _wait_for_replies(client: _DatagramProber, sent: int, timeout: float) -> None:
     """Give the last probes up to ``timeout`` to come back."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while len(client.rtts_ms) < sent and loop.time() < deadline:
-        if client.refusals >= _REFUSALS_TO_GIVE_UP and not client.rtts_ms:
-            return
+    while len(client.rtts_ms) < sent and loop.time() < deadline and not client.refused:
         await asyncio.sleep(0.02)
+
+
+async def probe_udp(host: str, port: int, settings: ProbeSettings) -> PathMeasurement:
+    """Send ``udp_count`` echo probes at ``interval`` to a UDP echo service."""
+    padding = b"\0" * max(0, settings.payload_size - _HEADER.size)
+
+    def build(sequence: int, local: tuple[str, int]) -> bytes:
+        return _HEADER.pack(_MAGIC, sequence, time.monotonic_ns()) + padding
+
+    def parse(data: bytes) -> int | None:
+        if len(data) < _HEADER.size:
+            return None
+        magic, sequence, _ = _HEADER.unpack_from(data)
+        return sequence if magic == _MAGIC else None
+
+    schedule = (settings.udp_count, settings.interval)
+    return await _probe_datagrams(
+        ProbeMethod.UDP_ECHO, (host, port), schedule, settings, build, parse
+    )
+
+
+async def probe_sip_options(host: str, port: int, settings: ProbeSettings) -> PathMeasurement:
+    """Send SIP OPTIONS over UDP every ``sip_interval``; any response proves the path."""
+    call_id = f"{secrets.token_hex(8)}@roomconsole"
+    tag = secrets.token_hex(4)
+
+    def build(sequence: int, local: tuple[str, int]) -> bytes:
+        return sip_options(host, port, local, call_id, tag, sequence + 1)
+
+    def parse(data: bytes) -> int | None:
+        cseq = parse_sip_response(data, call_id)
+        return None if cseq is None else cseq - 1
+
+    schedule = (settings.sip_count, settings.sip_interval)
+    return await _probe_datagrams(
+        ProbeMethod.SIP_OPTIONS, (host, port), schedule, settings, build, parse
+    )
+
+
+def sip_options(
+    host: str, port: int, local: tuple[str, int], call_id: str, tag: str, cseq: int
+) -> bytes:
+    """Build an RFC 3261 OPTIONS request (the standard SIP "are you there?")."""
+    local_host, local_port = local
+    lines = [
+        f"OPTIONS sip:{host}:{port} SIP/2.0",
+        f"Via: SIP/2.0/UDP {local_host}:{local_port};branch=z9hG4bK{tag}{cseq};rport",
+        "Max-Forwards: 70",
+        f"From: <sip:roomconsole@{local_host}>;tag={tag}",
+        f"To: <sip:{host}:{port}>",
+        f"Call-ID: {call_id}",
+        f"CSeq: {cseq} OPTIONS",
+        f"Contact: <sip:roomconsole@{local_host}:{local_port}>",
+        "Accept: application/sdp",
+        "Content-Length: 0",
+    ]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("ascii")
+
+
+def parse_sip_response(data: bytes, call_id: str) -> int | None:
+    """CSeq number of a SIP response to our OPTIONS (any status counts), else None."""
+    text = data.decode("utf-8", errors="replace")
+    if not text.startswith("SIP/2.0 "):
+        return None
+    headers: dict[str, str] = {}
+    for line in text.split("\r\n")[1:]:
+        if not line:
+            break
+        name, _, value = line.partition(":")
+        headers[_SIP_COMPACT.get(name.strip().lower(), name.strip().lower())] = value.strip()
+    cseq = headers.get("cseq", "").split()
+    if headers.get("call-id") != call_id or len(cseq) != 2 or cseq[1].upper() != "OPTIONS":
+        return None
+    return int(cseq[0]) if cseq[0].isdigit() else None
 
 
 async def probe_tcp(host: str, port: int, settings: ProbeSettings) -> PathMeasurement:
@@ -285,15 +394,9 @@ def _measured(
 ) -> PathMeasurement:
     median, p95, jitter = summarize(rtts)
     measurement = PathMeasurement(method, target, sent, len(rtts), True, median, p95, jitter)
-    _LOGGER.info(
-        "path %s: %d/%d answered, rtt median %.1f ms p95 %.1f ms, jitter %.1f ms",
-        target,
-        len(rtts),
-        sent,
-        median or 0.0,
-        p95 or 0.0,
-        jitter or 0.0,
-    )
+    figures = (median or 0.0, p95 or 0.0, jitter or 0.0)
+    _LOGGER.info("path %s: %d/%d answered, rtt median %.1f p95 %.1f jitter %.1f ms",
+                 target, len(rtts), sent, *figures)  # fmt: skip
     return measurement
 
 

@@ -17,9 +17,12 @@ from console.netprobe import (
     ProbeSettings,
     judge,
     measure_path,
+    parse_sip_response,
     probe_tcp,
+    sip_options,
     summarize,
 )
+from drivers.baresip.bridge import demo_bridge, start_online
 from drivers.errors import Problem
 
 FAST = ProbeSettings(duration=1.0, interval=0.02, tcp_interval=0.1, reply_timeout=0.5)
@@ -175,5 +178,43 @@ def test_summary_median_p95_and_rfc3550_jitter() -> None:
 def test_target_needs_a_port_and_peer_validates_rates() -> None:
     with pytest.raises(ValueError):
         PathTarget("127.0.0.1")
+    assert PathTarget("127.0.0.1", sip_port=5060).sip_port == 5060
     with pytest.raises(ValueError):
         UdpEchoPeer(drop_rate=1.5)
+
+
+async def test_sip_options_measures_a_real_sip_bridge() -> None:
+    bridge = await start_online(demo_bridge("bridge"))
+    try:
+        port = int(bridge.sip_uri.rsplit(":", 1)[1])
+        settings = ProbeSettings(duration=1.0, sip_interval=0.1, reply_timeout=0.5)
+        target = PathTarget("127.0.0.1", udp_echo_port=unused_port(), sip_port=port)
+        result = await asyncio.wait_for(measure_path(target, settings), 10)
+    finally:
+        await bridge.close()
+    assert result.method is ProbeMethod.SIP_OPTIONS  # after the missing UDP echo
+    assert result.reachable
+    assert result.sent == settings.sip_count == 10
+    assert result.received == result.sent
+    assert judge(result).health is Health.GOOD
+
+
+async def test_sip_options_to_a_dead_port_is_refused() -> None:
+    settings = ProbeSettings(duration=2.0, sip_interval=0.05, reply_timeout=0.3)
+    result = await asyncio.wait_for(
+        measure_path(PathTarget("127.0.0.1", sip_port=unused_port()), settings), 10
+    )
+    assert result.method is ProbeMethod.SIP_OPTIONS
+    assert not result.reachable
+    assert result.problem is Problem.CONNECTION_REFUSED
+
+
+def test_sip_options_request_and_response_matching() -> None:
+    request = sip_options("127.0.0.1", 5060, ("127.0.0.1", 40000), "abc@rc", "t1", 7).decode()
+    assert request.startswith("OPTIONS sip:127.0.0.1:5060 SIP/2.0\r\n")
+    assert "CSeq: 7 OPTIONS\r\n" in request and request.endswith("\r\n\r\n")
+    response = "SIP/2.0 200 OK\r\ni: abc@rc\r\nCSeq: 7 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+    assert parse_sip_response(response.encode(), "abc@rc") == 7
+    assert parse_sip_response(response.encode(), "other@rc") is None
+    assert parse_sip_response(response.replace("OPTIONS", "INVITE").encode(), "abc@rc") is None
+    assert parse_sip_response(b"OPTIONS sip:x SIP/2.0\r\n\r\n", "abc@rc") is None
