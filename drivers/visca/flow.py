@@ -1,9 +1,10 @@
 """Flow control for one VISCA camera: two sockets, one message awaiting its first reply.
 
 Rules (Sony manuals, shared/protocols/visca.md):
-- At most one message is on the line waiting for its first reply (ACK, error or inquiry
-  answer): VISCA replies do not say which command they answer, so keeping one outstanding makes
-  matching exact. Completions carry the socket number, so up to two commands run at once.
+- One message at a time waits for its first reply (ACK, error or inquiry answer): VISCA
+  replies do not say which command they answer, so keeping one outstanding makes matching
+  exact. Only an urgent Stop may follow a drive at once (replies come in order).
+  Completions carry the socket number, so up to two commands run at once.
 - A command is never sent while both sockets are busy (no third command in flight).
   ``90 60 03 FF`` (buffer full, e.g. another controller uses a socket) is waited out and retried,
   not reported; only the command's own timeout ends the wait.
@@ -91,7 +92,7 @@ class CommandFlow:
         self._send = send
         self._on_answer = on_answer or (lambda answered: None)
         self._queue: list[Job] = []
-        self._awaiting: Job | None = None
+        self._awaiting: list[Job] = []  # sent, first reply pending; replies come in order
         self._sockets: dict[int, Job] = {}
         self._busy_until = 0.0
         self._pump_task: asyncio.Task[None] | None = None
@@ -104,7 +105,7 @@ class CommandFlow:
     @property
     def idle(self) -> bool:
         """Nothing queued, nothing on the line, no socket busy."""
-        return not self._queue and self._awaiting is None and not self._sockets
+        return not self._queue and not self._awaiting and not self._sockets
 
     async def run(
         self,
@@ -164,12 +165,10 @@ class CommandFlow:
 
     def link_down(self, reason: str) -> None:
         """Fail everything: the link broke, nothing in flight will be answered."""
-        jobs = [*self._queue, *self._sockets.values()]
-        if self._awaiting is not None:
-            jobs.append(self._awaiting)
+        jobs = [*self._queue, *self._sockets.values(), *self._awaiting]
         self._queue.clear()
         self._sockets.clear()
-        self._awaiting = None
+        self._awaiting.clear()
         self._busy_until = 0.0
         for job in jobs:
             self._fail(job, DeviceConnectionError(f"{self.name}: {reason}"))
@@ -188,11 +187,11 @@ class CommandFlow:
     # --- replies ---------------------------------------------------------------------------
 
     def _on_ack(self, socket: int) -> None:
-        job = self._awaiting
+        job = self._awaiting[0] if self._awaiting else None
         if job is None or job.command.inquiry:
             _LOGGER.debug("%s: ACK for socket %d matches nothing", self.name, socket)
             return
-        self._awaiting = None
+        self._awaiting.pop(0)
         job.socket = socket
         stale = self._sockets.get(socket)
         if stale is not None:  # its completion was lost; the camera reuses the socket
@@ -203,26 +202,26 @@ class CommandFlow:
 
     def _on_completion(self, socket: int, data: bytes) -> None:
         job = self._sockets.pop(socket, None) if socket else None
-        if job is None and self._awaiting is not None:
-            job, self._awaiting = self._awaiting, None  # inquiry answer, or ``90 50 FF``
+        if job is None and self._awaiting:
+            job = self._awaiting.pop(0)  # inquiry answer, or ``90 50 FF``
         if job is None:
             _LOGGER.debug("%s: completion for socket %d matches nothing", self.name, socket)
             return
         self._finish(job, data)
 
     def _on_error(self, socket: int, code: ViscaErrorCode) -> None:
-        awaiting = self._awaiting
+        awaiting = self._awaiting[0] if self._awaiting else None
         if code is ViscaErrorCode.BUFFER_FULL and awaiting is not None:
-            self._awaiting = None
+            self._awaiting.pop(0)
             self._retry_later(awaiting)
             return
         if awaiting is not None and awaiting.is_cancel:
-            self._awaiting = None
+            self._awaiting.pop(0)
             self._finish(awaiting, b"")
             self._fail_socket(socket, code)
             return
         if awaiting is not None and not (awaiting.command.inquiry and socket in self._sockets):
-            self._awaiting = None
+            self._awaiting.pop(0)
             self._fail(awaiting, self._command_error(awaiting, code))
             return
         self._fail_socket(socket, code)
@@ -254,38 +253,58 @@ class CommandFlow:
             self._pump_task = asyncio.get_running_loop().create_task(self._pump())
 
     def _next_job(self) -> Job | None:
-        if self._awaiting is not None or not self._queue:
+        if not self._queue or asyncio.get_running_loop().time() < self._busy_until:
             return None
-        if asyncio.get_running_loop().time() < self._busy_until:
-            return None
+        if self._awaiting:
+            return self._pipelined_stop()
         for job in self._queue:
             if job.command.inquiry or job.is_cancel or len(self._sockets) < SOCKETS:
                 self._queue.remove(job)
                 return job
         return None
 
+    def _pipelined_stop(self) -> Job | None:
+        """Let an urgent Stop follow a drive still waiting for its ACK, without waiting.
+
+        The camera answers in order, so two outstanding messages still match exactly; with
+        no socket busy, drive + Stop cannot make a third command in flight. This takes the
+        ACK wait (and the camera's reply jitter) out of release-to-Stop.
+        """
+        head = self._queue[0]
+        first = self._awaiting[0]
+        if (
+            head.urgent
+            and not head.is_cancel
+            and len(self._awaiting) == 1
+            and not first.command.inquiry
+            and not first.is_cancel
+            and not self._sockets
+        ):
+            return self._queue.pop(0)
+        return None
+
     async def _pump(self) -> None:
         while (job := self._next_job()) is not None:
-            self._awaiting = job
+            self._awaiting.append(job)
             try:
                 await self._send(job.command.packet(self.address), job.command.inquiry)
             except DeviceError as exc:
-                if self._awaiting is job:
-                    self._awaiting = None
+                if job in self._awaiting:
+                    self._awaiting.remove(job)
                 self._fail(job, exc)
                 continue
             if not self.replies:  # one-way wiring: nothing will answer
-                self._awaiting = None
+                self._awaiting.remove(job)
                 self._finish(job, b"")
-            elif self._awaiting is job:
+            elif job in self._awaiting:
                 loop = asyncio.get_running_loop()
                 job.timers.append(loop.call_later(self.ack_timeout, self._no_answer, job))
 
     # --- timeouts, cancel, outcomes --------------------------------------------------------
 
     def _no_answer(self, job: Job) -> None:
-        if self._awaiting is job:
-            self._awaiting = None
+        if job in self._awaiting:
+            self._awaiting.remove(job)
             self._on_answer(False)
             self._fail(job, DeviceTimeout(f"{self.name}: no answer to {job.command.name}"))
             self._kick()
@@ -294,8 +313,8 @@ class CommandFlow:
         """Fail a job whose whole time is up, wherever it is."""
         if job in self._queue:
             self._queue.remove(job)
-        if self._awaiting is job:
-            self._awaiting = None
+        if job in self._awaiting:
+            self._awaiting.remove(job)
         if self._sockets.get(job.socket) is job:
             del self._sockets[job.socket]
         if job.saw_busy:

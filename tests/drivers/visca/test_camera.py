@@ -283,3 +283,17 @@ async def test_polling_asks_position_often_and_power_rarely(rig: Rig) -> None:
     await until(lambda: received.count(position) >= 25)
     assert received.count(power) <= received.count(position) // 5
     assert camera.state.value.focus == rig.emulator.cameras[0].position().focus
+
+
+async def test_stop_follows_a_drive_without_waiting_for_its_ack(rig: Rig) -> None:
+    camera = await rig.camera(ack_timeout=2.0)
+    await until(lambda: online(camera) and camera.flow.idle)
+    rig.emulator.reply_delay = 0.5  # the camera is slow to answer
+    move = asyncio.create_task(camera.move(PanTiltDirection.DOWN, 4, 4))
+    received = rig.emulator.cameras[0].commands_received
+    await until(lambda: bytes.fromhex("8101060104040302ff") in received)
+    stop = asyncio.create_task(camera.stop())
+    await until(lambda: bytes.fromhex("8101060104040303ff") in received)
+    assert not move.done()  # Stop went out before the drive's ACK came back
+    await asyncio.wait_for(asyncio.gather(move, stop), 3)
+    assert not rig.emulator.cameras[0].moving and not camera.state.value.moving
