@@ -169,4 +169,7 @@ class BaresipProcess:
             await asyncio.wait_for(process.wait(), 3.0)
         except TimeoutError:
             process.kill()
-            await process.wait()
+            try:
+                await asyncio.wait_for(process.wait(), 5.0)
+            except TimeoutError:  # never hang the console's shutdown on a stuck child
+                _LOGGER.error("%s: baresip (pid %d) did not exit", self.name, process.pid)

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from drivers.baresip.codec import OFFLINE_REASON, BaresipCodec
-from drivers.baresip.process import free_port
+from drivers.baresip.process import BaresipProcess, BaresipSettings, free_port
 from drivers.dialstring import InvalidDialString
 from drivers.errors import DeviceCommandError
 from drivers.roles.base import Availability
@@ -112,12 +112,18 @@ async def test_killed_process_goes_offline_then_recovers(room, bridge, wait) -> 
 
 
 async def test_attach_to_a_running_baresip(bridge, wait) -> None:
-    assert bridge.process is not None
-    attached = BaresipCodec("attached", ctrl=f"127.0.0.1:{bridge.process.settings.ctrl_port}")
-    await attached.start()
+    settings = BaresipSettings(free_port(), free_port(), "other")
+    running = BaresipProcess("someone-elses", settings)  # started outside our codec
+    await running.start()
+    attached = BaresipCodec("attached", ctrl=f"127.0.0.1:{settings.ctrl_port}")
     try:
+        await attached.start()
         await wait(lambda: attached.status.value.availability is Availability.ONLINE)
         assert attached.process is None
+        await attached.dial(bridge.sip_uri)
+        await wait(lambda: attached.call.value.state is CallState.CONNECTED)
+        await attached.close()
+        assert running.pid is not None  # attaching never stops someone else's baresip
     finally:
         await attached.close()
-    assert bridge.process.pid is not None  # attaching never stops someone else's baresip
+        await running.close()
