@@ -8,6 +8,7 @@ Figures:
 - fader drag -> packet on the wire, p50/p99: the audio panel's fader is moved step by step
   (``QSlider.setValue``, the same ``valueChanged`` path a mouse drag takes) every 10 ms;
   baseline in the same run: the same OSC message sent from the loop by a bare UDP socket;
+- unplugged desk -> shown offline, and plugged back -> online (the tap drops all traffic);
 - meter refresh cost over a few seconds with four strips on screen and the desk sending
   ``/meters/1`` every 50 ms: meter updates handled per second, meter repaints per second and
   CPU of this process; baseline in the same run: the driver receiving meters with no panel.
@@ -39,6 +40,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from drivers.roles.base import Availability
 from drivers.x32 import protocol
 from drivers.x32.mixer import X32Mixer
 from ui.audio_panel import FADER_STEPS, AudioPanel
@@ -61,12 +63,15 @@ class WireTap(threading.Thread):
         self.arrivals: dict[int, float] = {}  # fader value in slider steps -> arrival time
         self._client: tuple[str, int] | None = None
         self._halt = threading.Event()
+        self.unplugged = False  # True: drop everything, like a pulled network cable
 
     def run(self) -> None:
         while not self._halt.is_set():
             ready, _, _ = select.select([self.front, self.back], [], [], 0.1)
             for sock in ready:
-                if sock is self.front:
+                if self.unplugged:
+                    sock.recv(65536)
+                elif sock is self.front:
                     data, self._client = self.front.recvfrom(65536)
                     self._stamp(data, time.perf_counter())
                     self.back.send(data)
@@ -180,6 +185,22 @@ async def meter_cost(mixer: X32Mixer, panel: AudioPanel | None, seconds: float) 
     }
 
 
+async def unplug_and_replug(mixer: X32Mixer, tap: WireTap) -> dict[str, float]:
+    """Seconds until the desk shows offline after the cable is pulled, and online again."""
+
+    async def until(availability: Availability) -> float:
+        start = time.perf_counter()
+        while mixer.status.value.availability is not availability:
+            await asyncio.sleep(0.005)
+        return time.perf_counter() - start
+
+    tap.unplugged = True
+    offline = await asyncio.wait_for(until(Availability.OFFLINE), 10.0)
+    tap.unplugged = False
+    online = await asyncio.wait_for(until(Availability.ONLINE), 10.0)
+    return {"offline_s": offline, "online_s": online}
+
+
 async def run(steps: int, seconds: float) -> dict[str, object]:
     with emulated_desk() as desk_port:
         tap = WireTap(desk_port)
@@ -195,12 +216,19 @@ async def run(steps: int, seconds: float) -> dict[str, object]:
             with_panel = await meter_cost(mixer, panel, seconds)
             base = await baseline_drag(tap, steps)
             drag = await panel_drag(tap, panel, steps)
+            availability = await unplug_and_replug(mixer, tap)
             panel.detach()
             panel.close()
         finally:
             await mixer.close()
             tap.close()
-    return {"baseline": base, "drag": drag, "driver_only": driver_only, "with_panel": with_panel}
+    return {
+        "baseline": base,
+        "drag": drag,
+        "driver_only": driver_only,
+        "with_panel": with_panel,
+        "availability": availability,
+    }
 
 
 def report(result: dict[str, object], steps: int) -> dict[str, object]:
@@ -208,6 +236,8 @@ def report(result: dict[str, object], steps: int) -> dict[str, object]:
     assert isinstance(base, list) and isinstance(drag, list)
     driver_only, with_panel = result["driver_only"], result["with_panel"]
     assert isinstance(driver_only, dict) and isinstance(with_panel, dict)
+    availability = result["availability"]
+    assert isinstance(availability, dict)
     summary = {
         "bench": "mixer_latency",
         "steps": steps,
@@ -220,6 +250,8 @@ def report(result: dict[str, object], steps: int) -> dict[str, object]:
         "meter_repaints_per_s": round(with_panel["repaints_per_s"], 1),
         "cpu_percent_with_panel": round(with_panel["cpu_percent"], 1),
         "cpu_percent_driver_only": round(driver_only["cpu_percent"], 1),
+        "unplug_to_offline_s": round(availability["offline_s"], 2),
+        "replug_to_online_s": round(availability["online_s"], 2),
     }
     s = summary
     rows = [
@@ -236,6 +268,13 @@ def report(result: dict[str, object], steps: int) -> dict[str, object]:
             s["cpu_percent_driver_only"],
         ),
     ]
+    rows.append(
+        (
+            "unplug -> offline / replug -> online (s)",
+            s["unplug_to_offline_s"],
+            s["replug_to_online_s"],
+        )
+    )
     print(f"{'measure':<42}{'value':>12}{'second':>12}")
     for name, first, second in rows:
         print(f"{name:<42}{first:>12}{second:>12}")
@@ -248,6 +287,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(["mixer-bench"])
+    app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
