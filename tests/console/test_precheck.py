@@ -13,6 +13,7 @@ import pytest
 from console_helpers import until
 
 from console.config import RoomProfile
+from console.config.codec import BridgeKind, BridgeProfile
 from console.echo_peer import UdpEchoPeer
 from console.netprobe import PathTarget, ProbeSettings
 from console.presets import PresetBook
@@ -27,6 +28,7 @@ from console.services.precheck_report import (
     Verdict,
     overall,
 )
+from console.services.precheck_target import path_target_for
 from drivers.baresip.bridge import start_online
 from drivers.baresip.codec import BaresipCodec
 from drivers.errors import Problem
@@ -298,3 +300,31 @@ def test_overall_ignores_not_applicable_and_skipped() -> None:
     ]
     assert overall(items) is Verdict.WARN
     assert overall(items[:2]) is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    ("kind", "dial", "expected"),
+    [
+        ("sip", "sip:1234@bridge.tinh.gov.vn", ("bridge.tinh.gov.vn", 5060, 5060)),
+        ("sip", "sip:room@10.1.2.3:5070", ("10.1.2.3", 5070, 5070)),
+        ("sip", "sip:room@10.1.2.3;transport=tcp", ("10.1.2.3", None, 5060)),
+        ("sip", "sips:room@mcu.example.vn", ("mcu.example.vn", None, 5061)),
+        ("sip", "room@[2001:db8::1]:5080", ("2001:db8::1", 5080, 5080)),
+        ("h323", "h323:4455@192.168.1.20", ("192.168.1.20", None, 1720)),
+        ("h323", "192.168.1.20##4455", ("192.168.1.20", None, 1720)),
+        ("ip", "10.0.0.9", ("10.0.0.9", None, 1720)),
+        ("jitsi", "https://meet.tinh.vn/giaoban", ("meet.tinh.vn", None, 443)),
+        ("sip", "sip:123456", None),  # dialled through the registrar: no host to probe
+        ("h323", "4455", None),
+    ],
+)
+def test_path_target_from_the_bridge_dial_string(
+    kind: str, dial: str, expected: tuple[str, int | None, int] | None
+) -> None:
+    bridge = BridgeProfile(id="b", name="Cầu", kind=BridgeKind(kind), dial_string=dial)
+    target = path_target_for(bridge, udp_echo_port=None)
+    if expected is None:
+        assert target is None
+    else:
+        assert target is not None
+        assert (target.host, target.sip_port, target.tcp_port) == expected
