@@ -24,7 +24,7 @@ _LOGGER = logging.getLogger(__name__)
 
 # No audio output, no window, no on-screen title: we only want decoded pictures.
 INSTANCE_ARGS = ("--quiet", "--no-audio", "--no-xlib", "--no-video-title-show")
-_REDISPLAY_GAP = 0.07  # s; libVLC repeats a picture after 80 ms without a new one
+_REDISPLAY_GAP = 0.045  # s; libVLC repeats a picture every ~70 ms (80 ms - render delay)
 _UNSIZED_LIMIT = 10  # then show padded pictures rather than none
 _MAX_OUTSTANDING = 16  # pictures locked but not yet displayed before we forget the oldest
 
@@ -237,14 +237,18 @@ class VlcBackend(Backend):
     def _is_repeat(self, pixels: Pixels) -> bool:
         """Tell a libVLC redisplay from a new picture.
 
-        With no new picture for 80 ms (VOUT_REDISPLAY_DELAY) libVLC shows the last one again,
+        With no new picture for ~70 ms (VOUT_REDISPLAY_DELAY) libVLC shows the last one again,
         through a fresh buffer. Only such late pictures are compared, in full: comparing
         every picture or a sample of it would drop real pictures with small changes.
         """
         previous, shown_at = self._shown
         if previous is None or time.monotonic() - shown_at < _REDISPLAY_GAP:
             return False
-        return previous.shape == pixels.shape and np.array_equal(previous, pixels)
+        if previous.shape != pixels.shape:
+            return False
+        # Only the visible part: libVLC leaves the padding rows untouched (old contents).
+        width, height = self._visible or (pixels.shape[1], pixels.shape[0])
+        return np.array_equal(previous[:height, :width], pixels[:height, :width])
 
     def activity(self) -> float | None:
         """Latest of: a new picture, or libVLC's stream clock moving on (a still scene is alive)."""
