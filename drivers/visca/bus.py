@@ -48,6 +48,7 @@ class ViscaBus:
         self.status = Observable(DeviceStatus())
         self.camera_count: int | None = None  # from the AddressSet answer (serial chains)
         self.garbage_bytes = 0
+        self.loop = _running_loop()
         self._handlers: dict[int, ReplyHandler] = {}
         self._decoder = ReplyDecoder()
         self._broadcast_reply: asyncio.Queue[Reply] = asyncio.Queue()
@@ -180,7 +181,14 @@ def get_bus(spec: ConnectionSpec, **link_options: Any) -> ViscaBus:
     """Return the bus for ``spec``, shared by every camera on that port (options: new link)."""
     key = _key(spec)
     bus = _BUSES.get(key)
-    if bus is None:
+    if bus is None or bus.loop is not _running_loop():  # a bus never outlives its loop
         bus = ViscaBus(open_link(spec, **link_options))
         _BUSES[key] = bus
     return bus
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
