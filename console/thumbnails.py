@@ -145,6 +145,16 @@ async def frame_after(slot: FrameSlot, since: float, timeout: float = 1.0) -> Fr
     return slot.snapshot()
 
 
+def save_thumbnail(
+    store: ThumbnailStore, camera_id: str, number: int, slot: FrameSlot
+) -> str | None:
+    """On preset save: store the newest preview picture; its file name, or None without one."""
+    frame = slot.snapshot()
+    if frame is None:
+        return None
+    return store.save(camera_id, number, frame)
+
+
 async def check_preset(
     store: ThumbnailStore, name: str, slot: FrameSlot, *, settle: float = 0.3
 ) -> PresetMatch | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -10,16 +11,18 @@ import pytest
 from pydantic import ValidationError
 
 from console.config.video import VideoSourceProfile
+from console.demo import start_demo
 from console.thumbnails import (
     OFF_PRESET_THRESHOLD,
     ThumbnailStore,
     check_preset,
     frame_hash,
     picture_hash,
+    save_thumbnail,
 )
-from drivers.video import Decoder, FrameSlot
+from drivers.video import Decoder, FrameSlot, VideoPlayer, VideoSource
 from drivers.video.frames import Frame
-from drivers.video.training_scene import TrainingScene
+from drivers.video.training_scene import TrainingScene, training_stream
 from drivers.visca.emulated_camera import EmulatedCamera
 
 
@@ -114,3 +117,41 @@ def test_video_source_profile() -> None:
         VideoSourceProfile(url="udp://@239.1.1.1:5004", options=["network-caching=5"])
     with pytest.raises(ValidationError):
         VideoSourceProfile(url="udp://@239.1.1.1:5004", latency=3)  # type: ignore[call-arg]
+
+
+async def test_demo_camera_preset_thumbnail_and_knock_detection(tmp_path: Path) -> None:
+    """Real ViscaCamera + emulator + training stream played by libVLC, as in --demo."""
+    session = await asyncio.wait_for(start_demo(), 10)
+    slot = session.room.cameras[0]
+    emulated = session.emulators[0].cameras[0]
+    server = training_stream(emulated.position, fps=20)
+    await server.start()
+    player = VideoPlayer(slot.name, VideoSource(server.url))
+    store = ThumbnailStore.beside(tmp_path / "room.toml")
+    try:
+        await player.start()
+        await asyncio.wait_for(_until(lambda: player.frames.snapshot() is not None), 10)
+        emulated.nudge(pan=-500, tilt=100, zoom=5000)  # frame a shot by hand, then save it
+        await asyncio.sleep(0.5)  # the preview shows the camera ~150 ms late
+        await asyncio.wait_for(slot.presets.save(1), 5)
+        name = save_thumbnail(store, slot.id, 1, player.frames)
+        assert name is not None and store.path(name).is_file()
+
+        await asyncio.wait_for(slot.camera.home(), 10)
+        await asyncio.wait_for(slot.presets.recall(1), 10)
+        await asyncio.wait_for(_until(lambda: not emulated.moving), 10)
+        on_preset = await asyncio.wait_for(check_preset(store, name, player.frames), 10)
+        assert on_preset is not None and not on_preset.off_preset
+
+        emulated.nudge(pan=120)  # knocked by hand: the console was never told
+        knocked = await asyncio.wait_for(check_preset(store, name, player.frames), 10)
+        assert knocked is not None and knocked.off_preset
+    finally:
+        await asyncio.wait_for(player.close(), 10)
+        await server.close()
+        await asyncio.wait_for(session.close(), 10)
+
+
+async def _until(predicate: Callable[[], bool]) -> None:
+    while not predicate():
+        await asyncio.sleep(0.02)
