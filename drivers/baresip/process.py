@@ -17,6 +17,9 @@ _LOGGER = logging.getLogger(__name__)
 
 MODULE_PATH = "/usr/lib/baresip/modules"
 HOST = "127.0.0.1"  # never listen beyond loopback: ctrl_tcp has no authentication
+# SIGTERM makes baresip wait for open SIP transactions (an unanswered INVITE: ~32 s); calls
+# are hung up before we stop it, so a short grace before SIGKILL loses nothing.
+TERMINATE_GRACE = 1.0
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ class BaresipProcess:
             return
         process.terminate()
         try:
-            await asyncio.wait_for(process.wait(), 3.0)
+            await asyncio.wait_for(process.wait(), TERMINATE_GRACE)
         except TimeoutError:
             process.kill()
             try:
