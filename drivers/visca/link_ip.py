@@ -54,10 +54,18 @@ class _DatagramLink(ViscaLink):
     async def _open_endpoint(self) -> None:
         loop = asyncio.get_running_loop()
         transport, _ = await loop.create_datagram_endpoint(
-            lambda: _Datagrams(self._datagram_received, self.connection_lost),
+            lambda: _Datagrams(self._datagram_received, self._socket_error),
             remote_addr=(self.spec.target, self.spec.port),
         )
         self._transport = transport
+
+    def _socket_error(self, exc: Exception) -> None:
+        """ICMP unreachable and the like: UDP has no connection to lose.
+
+        Dropping the link here would flap it once per poll while the camera is away (and log
+        each flap); the camera's own answers decide its status, and its recovery resends RESET.
+        """
+        _LOGGER.debug("%s: socket error: %s", self.spec, exc)
 
     def _sendto(self, datagram: bytes) -> None:
         if self._transport is None:

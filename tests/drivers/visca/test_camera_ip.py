@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -203,3 +204,37 @@ async def test_every_network_transport_drives_the_camera(kind: str) -> None:
             assert (camera.state.value.pan, camera.state.value.tilt) == (300, -100)
         finally:
             await asyncio.wait_for(camera.close(), 5)
+
+
+@pytest.mark.parametrize("kind", ["udp", "visca-ip"])
+async def test_udp_camera_going_away_is_logged_once(
+    kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    emulator = ViscaEmulator()
+    await emulator.start(f"{kind}:127.0.0.1:0")
+    try:
+        camera = ViscaCamera(
+            "cam", emulator.endpoint, link_options=BACKOFF, recovery_interval=0.1,
+            **{**FAST, "ack_timeout": 0.1, "poll_interval": 0.02},  # type: ignore[arg-type]
+        )  # fmt: skip
+        await camera.start()
+        try:
+            await until(lambda: online(camera))
+            with caplog.at_level(logging.INFO):
+                await emulator.vanish()
+                await until(lambda: camera.status.value.availability is Availability.OFFLINE)
+                assert camera.status.value.problem is Problem.NOT_ANSWERING
+                await asyncio.sleep(0.5)  # many polls into ICMP "port unreachable"
+                await emulator.reappear()
+                await until(lambda: online(camera))
+            ours = ("drivers.visca.camera", "drivers.visca.bus", "drivers.visca.link")
+            loud = [
+                r.getMessage()
+                for r in caplog.records
+                if r.levelno >= logging.INFO and r.name.startswith(ours)
+            ]
+            assert len(loud) == 2, loud  # "not answering" once, "answering again" once
+        finally:
+            await asyncio.wait_for(camera.close(), 5)
+    finally:
+        await emulator.close()
