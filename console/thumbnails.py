@@ -156,7 +156,7 @@ def save_thumbnail(
 
 
 async def check_preset(
-    store: ThumbnailStore, name: str, slot: FrameSlot, *, settle: float = 0.3
+    store: ThumbnailStore, name: str, slot: FrameSlot, *, settle: float = 0.5
 ) -> PresetMatch | None:
     """After a recall completed: let the picture settle, then compare it with the thumbnail.
 

@@ -140,11 +140,11 @@ async def test_demo_camera_preset_thumbnail_and_knock_detection(tmp_path: Path) 
         await asyncio.wait_for(slot.camera.home(), 10)
         await asyncio.wait_for(slot.presets.recall(1), 10)
         await asyncio.wait_for(_until(lambda: not emulated.moving), 10)
-        on_preset = await asyncio.wait_for(check_preset(store, name, player.frames), 10)
+        on_preset = await asyncio.wait_for(check_preset(store, name, player.frames, settle=1), 10)
         assert on_preset is not None and not on_preset.off_preset
 
         emulated.nudge(pan=120)  # knocked by hand: the console was never told
-        knocked = await asyncio.wait_for(check_preset(store, name, player.frames), 10)
+        knocked = await asyncio.wait_for(check_preset(store, name, player.frames, settle=1), 10)
         assert knocked is not None and knocked.off_preset
     finally:
         await asyncio.wait_for(player.close(), 10)
