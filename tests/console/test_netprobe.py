@@ -25,7 +25,7 @@ from console.netprobe import (
 from drivers.baresip.bridge import demo_bridge, start_online
 from drivers.errors import Problem
 
-FAST = ProbeSettings(duration=1.0, interval=0.02, tcp_interval=0.1, reply_timeout=0.5)
+FAST = ProbeSettings(duration=0.5, interval=0.01, tcp_interval=0.05, reply_timeout=0.3)
 
 
 def unused_port(kind: int = socket.SOCK_DGRAM) -> int:
@@ -91,7 +91,7 @@ async def test_lossy_path_is_poor_because_of_loss() -> None:
 
 async def test_slow_jittery_path_shows_rtt_and_jitter() -> None:
     peer = await start_peer(delay=0.32, delay_spread=0.1)
-    settings = ProbeSettings(duration=1.0, interval=0.05, reply_timeout=1.0)
+    settings = ProbeSettings(duration=0.6, interval=0.03, reply_timeout=1.0)
     try:
         result = await asyncio.wait_for(
             measure_path(PathTarget("127.0.0.1", peer.port), settings), 10
@@ -187,7 +187,7 @@ async def test_sip_options_measures_a_real_sip_bridge() -> None:
     bridge = await start_online(demo_bridge("bridge"))
     try:
         port = int(bridge.sip_uri.rsplit(":", 1)[1])
-        settings = ProbeSettings(duration=1.0, sip_interval=0.1, reply_timeout=0.5)
+        settings = ProbeSettings(duration=0.5, sip_interval=0.05, reply_timeout=0.5)
         target = PathTarget("127.0.0.1", udp_echo_port=unused_port(), sip_port=port)
         result = await asyncio.wait_for(measure_path(target, settings), 10)
     finally:
