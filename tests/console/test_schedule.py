@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
+import tomllib
 
 import pytest
 from pydantic import ValidationError
@@ -249,3 +250,31 @@ def test_duplicate_meeting_ids_are_rejected() -> None:
     with pytest.raises(ValidationError, match="twice"):
         ScheduleProfile(meetings=[flag_ceremony(), flag_ceremony()])
     assert ScheduleProfile(meetings=[flag_ceremony()]).meeting("chao-co").name == "Chào cờ đầu tuần"
+
+
+def test_schedule_reads_from_toml_with_local_times_or_strings() -> None:
+    text = """
+reminder_minutes = 60
+precheck_minutes = 45
+
+[[meetings]]
+id = "chao-co"
+name = "Chào cờ đầu tuần"
+bridge = "tinh"
+weekdays = ["mon"]
+time = 07:30:00
+
+[[meetings]]
+id = "cong-doan"
+name = "Họp công đoàn"
+bridge = "tinh"
+repeat = "monthly"
+day_of_month = 15
+time = "14:00"
+auto_join = true
+"""
+    schedule = ScheduleProfile.model_validate(tomllib.loads(text))
+    assert [m.time for m in schedule.meetings] == [dt.time(7, 30), dt.time(14, 0)]
+    dumped = schedule.model_dump(mode="json")
+    assert dumped["meetings"][0]["time"] == "07:30:00"
+    assert ScheduleProfile.model_validate(dumped) == schedule
