@@ -59,7 +59,7 @@ class CameraPanel(QWidget):
         self.setObjectName("cameraPanel")
         self._slots = cameras
         self._index = 0
-        self._calls = DeviceCalls(self.problem.emit)
+        self._calls = DeviceCalls(self.problem.emit, self)
         self._moving: tuple[PanTiltDirection, int, int] | None = None
         self._zooming = False
         self._focusing = False

@@ -7,7 +7,10 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from drivers.errors import DeviceError
+import shiboken6
+from PySide6.QtCore import QObject
+
+from drivers.errors import DeviceError, Problem
 from ui.messages import DeviceKind, problem_text
 
 _LOGGER = logging.getLogger(__name__)
@@ -18,8 +21,9 @@ Report = Callable[[str], None]
 class DeviceCalls:
     """Starts device coroutines as tasks, keeps them alive, and reports their errors."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, owner: QObject | None = None) -> None:
         self._report = report
+        self._owner = owner  # the widget that shows the report; may be deleted before a reply
         self._tasks: set[asyncio.Future[Any]] = set()
 
     def start(
@@ -48,7 +52,10 @@ class DeviceCalls:
             return
         if isinstance(error, DeviceError):
             _LOGGER.warning("%s: command failed: %s", device, error)
-            self._report(problem_text(error.problem, device, kind))
+            problem = error.problem
         else:  # a bug, not a device problem: keep the traceback in the log
             _LOGGER.error("%s: unexpected error", device, exc_info=error)
-            self._report(problem_text(DeviceError("").problem, device, kind))
+            problem = Problem.UNKNOWN
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            return  # the window closed meanwhile: the log has it
+        self._report(problem_text(problem, device, kind))

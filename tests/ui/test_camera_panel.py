@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel
@@ -11,6 +12,7 @@ from ui_polling import until
 from console.demo import DemoSession
 from drivers.roles.base import Availability
 from drivers.roles.camera import FocusAction, PanTiltDirection
+from ui.camera_panel import CameraPanel
 from ui.joystick import offset_for
 from ui.main_window import MainWindow
 
@@ -200,3 +202,17 @@ async def test_home_and_power_buttons(window: MainWindow, demo: DemoSession) -> 
     await until(lambda: b"\x01\x04\x00\x03" in payloads(demo))  # standby
     await until(lambda: demo.emulators[0].cameras[0].power_on is False)
     await until(lambda: panel.power.text() == "Power: standby")
+
+
+async def test_a_reply_after_the_panel_is_gone_is_only_logged(
+    demo: DemoSession, caplog: pytest.LogCaptureFixture
+) -> None:
+    panel = CameraPanel(demo.room.cameras)
+    camera = demo.room.cameras[0].camera
+    await until(lambda: camera.state.value.focus_auto is True)
+    panel.start_focus(FocusAction.FAR)  # refused by the camera a moment later
+    calls = panel._calls
+    panel.deleteLater()
+    await until(lambda: calls.pending == 0)
+    assert "command failed" in caplog.text  # the detail is in the log
+    assert "Exception in callback" not in caplog.text
