@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI: build the Linux bundle and smoke-test it (issue 7). Exits non-zero on any failure.
 #   1. packaging/build_linux.sh (PyInstaller one-folder bundle + tar.gz)
-#   2. `roomctl --version` and `roomconsole --version` from the bundle print the package version
+#   2. `roomctl --version` and `roomconsole --version` from the bundle print the package version;
+#      the bundle loads the system libVLC with its plugins and plays a clip (bundle_selftest.py)
 #   3. the bundled `roomconsole --demo` under Xvfb: its window appears, a screenshot of it is not
 #      blank, WM_DELETE_WINDOW (the close button) ends it with exit code 0 within EXIT_TIMEOUT s
 #   4. the same from source (.venv/bin/roomconsole --demo) for comparison
@@ -33,6 +34,14 @@ for exe in roomctl roomconsole; do
   [ "$got" = "$exe $want" ] || fail "$exe --version printed '$got', expected '$exe $want'"
   echo "$got"
 done
+
+echo "== ci_smoke: libVLC inside the bundle =="
+if ls "$BUNDLE/_internal" | grep -q '^libvlc'; then
+  fail "the Linux bundle carries libvlc* (without plugins it cannot play): see roomconsole.spec"
+fi
+ffmpeg -v error -y -f lavfi -i testsrc2=size=320x240:rate=25 -t 2 -c:v mpeg4 "$OUT/clip.mp4"
+ROOMCONSOLE_BUNDLE_SELFTEST="$PWD/$OUT/clip.mp4" QT_QPA_PLATFORM=offscreen \
+  timeout 60 "$BUNDLE/roomconsole" || fail "bundle self-test (Qt plugins, libVLC playing a clip)"
 
 # A private X server on a free display (-displayfd picks the number, no clash with others).
 XVFB_PID="" APP_PID=""

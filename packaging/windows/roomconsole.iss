@@ -1,4 +1,4 @@
-; Inno Setup 6 script: installs the PyInstaller one-folder bundle of Room Console on Windows.
+; Inno Setup 6.3+ script: installs the PyInstaller one-folder bundle of Room Console on Windows.
 ; Build it with packaging\windows\build.ps1 (which passes the version), or by hand:
 ;   ISCC.exe /DAppVersion=0.1.0 packaging\windows\roomconsole.iss
 ; -> dist\RoomConsole-0.1.0-setup.exe
