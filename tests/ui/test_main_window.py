@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+import asyncio
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from ui_polling import until
 
 from console.demo import DemoSession
@@ -57,3 +61,19 @@ async def test_closing_the_window_stops_a_held_move(window: MainWindow, demo: De
         return b"\x03\x03" in kinds[kinds.index(b"\x03\x02") :]
 
     await until(stopped_after_drive)
+
+
+async def test_typing_in_a_text_field_does_not_drive_the_camera(
+    window: MainWindow, demo: DemoSession
+) -> None:
+    field = QLineEdit()
+    window.add_side_panel(field)  # e.g. the call panel's dial field
+    for key, text in ((Qt.Key.Key_2, "2"), (Qt.Key.Key_Left, "")):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                field, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+            )
+    await asyncio.sleep(0.2)
+    assert field.text() == "2"
+    packets = demo.emulators[0].cameras[0].commands_received
+    assert not [p for p in packets if p[1:4] in (b"\x01\x04\x3f", b"\x01\x06\x01")]
