@@ -26,114 +26,282 @@
     </message>
 </context>
 <context>
+    <name>CallPanel</name>
+    <message>
+        <location filename="../call_panel.py" line="101"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="137"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="158"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="159"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="171"/>
+        <source>Send the tone %1 to the far end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="252"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="254"/>
+        <source>Leave the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="256"/>
+        <source>Join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="273"/>
+        <source>Joining: step %1 of %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="280"/>
+        <source>In meeting with %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="285"/>
+        <source>Calling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="287"/>
+        <source>Not in a meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="303"/>
+        <source>Joining stopped at step %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="311"/>
+        <source>waking the codec and cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="312"/>
+        <source>cameras to the meeting shot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="313"/>
+        <source>setting the microphones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="314"/>
+        <source>dialling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="315"/>
+        <source>waiting for the bridge to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="316"/>
+        <source>entering the meeting ID and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="317"/>
+        <source>checking that sound arrives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="318"/>
+        <source>opening the meeting in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="325"/>
+        <source>Microphones muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="325"/>
+        <source>Microphones on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="337"/>
+        <source>Incoming call from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="347"/>
+        <source>Call quality: no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="352"/>
+        <source>good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="353"/>
+        <source>fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="354"/>
+        <source>poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="357"/>
+        <source>Call quality: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="366"/>
+        <source>sound and picture are being lost on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="367"/>
+        <source>the network delivers sound unevenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="368"/>
+        <source>the connection is slow (long delay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../call_panel.py" line="372"/>
+        <source>The meeting link is getting worse: %1. Ask the far end if they hear you; check the room&apos;s network cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="82"/>
+        <location filename="../camera_panel.py" line="84"/>
         <source>Camera:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="108"/>
+        <location filename="../camera_panel.py" line="110"/>
         <source>Preset shots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="123"/>
+        <location filename="../camera_panel.py" line="125"/>
         <source>Move (press and hold)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="131"/>
+        <location filename="../camera_panel.py" line="133"/>
         <source>Top speed for the joystick, the arrow keys and zoom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="133"/>
+        <location filename="../camera_panel.py" line="135"/>
         <source>Speed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="134"/>
+        <location filename="../camera_panel.py" line="136"/>
         <source>slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location filename="../camera_panel.py" line="138"/>
         <source>fast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="143"/>
+        <location filename="../camera_panel.py" line="145"/>
         <source>Zoom and focus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="144"/>
+        <location filename="../camera_panel.py" line="146"/>
         <source>Zoom in  +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="145"/>
+        <location filename="../camera_panel.py" line="147"/>
         <source>Zoom out  −</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="150"/>
+        <location filename="../camera_panel.py" line="152"/>
         <source>Auto focus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="152"/>
+        <location filename="../camera_panel.py" line="154"/>
         <source>Focus once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="153"/>
+        <location filename="../camera_panel.py" line="155"/>
         <source>Focus now, then keep that focus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="155"/>
+        <location filename="../camera_panel.py" line="157"/>
         <source>Focus near</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="156"/>
+        <location filename="../camera_panel.py" line="158"/>
         <source>Focus far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="161"/>
+        <location filename="../camera_panel.py" line="163"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="162"/>
+        <location filename="../camera_panel.py" line="164"/>
         <source>Point the camera straight ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="164"/>
+        <location filename="../camera_panel.py" line="166"/>
         <source>Power</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="351"/>
+        <location filename="../camera_panel.py" line="362"/>
         <source>Power: on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="351"/>
+        <location filename="../camera_panel.py" line="362"/>
         <source>Power: standby</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="353"/>
+        <location filename="../camera_panel.py" line="364"/>
         <source>The camera is on; click to put it in standby</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="355"/>
+        <location filename="../camera_panel.py" line="366"/>
         <source>The camera is in standby; click to switch it on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -177,27 +345,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="44"/>
+        <location filename="../main_window.py" line="45"/>
         <source>Room Console — {site}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="62"/>
+        <location filename="../main_window.py" line="63"/>
         <source>Room Console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="65"/>
+        <location filename="../main_window.py" line="66"/>
         <source>Arrow keys move · + and − zoom · 1–9 go to a preset shot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="73"/>
+        <source>Training mode — the cameras are simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="109"/>
         <source>Camera pictures will appear here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="174"/>
         <source>{device} is working again</source>
         <translation type="unfinished"></translation>
     </message>
