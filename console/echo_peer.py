@@ -7,7 +7,9 @@ hold each reply back, so the path measurement sees loss, round-trip time and jit
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import logging
 import random
 from typing import cast
@@ -97,3 +99,31 @@ class UdpEchoPeer(asyncio.DatagramProtocol):
             return
         self._transport.sendto(data, addr)
         self.echoed += 1
+
+
+async def run_standalone(listen: str, drop_rate: float, delay: float, spread: float) -> None:
+    """Serve until cancelled (``python -m console.echo_peer``: demos and training)."""
+    host, _, port = listen.rpartition(":")
+    peer = UdpEchoPeer(drop_rate=drop_rate, delay=delay, delay_spread=spread, seed=None)
+    await peer.start(host or "127.0.0.1", int(port or 0))
+    print(f"echo peer listening on udp:{host or '127.0.0.1'}:{peer.port}", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await peer.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: an echo peer with loss and delay, e.g. to show a poor link in training."""
+    parser = argparse.ArgumentParser(prog="python -m console.echo_peer", description=__doc__)
+    parser.add_argument("--listen", default="127.0.0.1:0", help="HOST:PORT (port 0 = any)")
+    parser.add_argument("--drop", type=float, default=0.0, help="share of datagrams dropped, 0-1")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds each reply waits")
+    parser.add_argument("--spread", type=float, default=0.0, help="extra random wait, seconds")
+    args = parser.parse_args(argv)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_standalone(args.listen, args.drop, args.delay, args.spread))
+
+
+if __name__ == "__main__":
+    main()

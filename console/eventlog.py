@@ -20,9 +20,10 @@ from typing import Any
 
 import platformdirs
 
+from console.config.loader import APP_NAME
+
 _LOGGER = logging.getLogger(__name__)
 
-APP_NAME = "room-console"
 LOG_FILE_NAME = "roomconsole.log"
 _FILE_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 

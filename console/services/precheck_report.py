@@ -13,9 +13,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
+from console.config.loader import APP_NAME
 from drivers.errors import Problem
 
 Figures = dict[str, float | int | str | None]
+LAST_REPORT_NAME = "last-precheck.json"
+
+
+def default_report_path() -> Path:
+    """Return where the last report is kept (the support bundle picks it up from there)."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / LAST_REPORT_NAME
 
 
 class Verdict(StrEnum):

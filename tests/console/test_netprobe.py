@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-from collections.abc import AsyncIterator
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from console_helpers import REPO, stop_process
 
 from console.call_health import Health, HealthCause
 from console.echo_peer import UdpEchoPeer
@@ -218,3 +221,28 @@ def test_sip_options_request_and_response_matching() -> None:
     assert parse_sip_response(response.encode(), "other@rc") is None
     assert parse_sip_response(response.replace("OPTIONS", "INVITE").encode(), "abc@rc") is None
     assert parse_sip_response(b"OPTIONS sip:x SIP/2.0\r\n\r\n", "abc@rc") is None
+
+
+@pytest.fixture
+def standalone_peer() -> Iterator[int]:
+    """``python -m console.echo_peer --drop 0.5`` as a separate process; yields its port."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "console.echo_peer", "--drop", "0.5"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        yield int(line.strip().rsplit(":", 1)[1])
+    finally:
+        stop_process(process)
+
+
+async def test_standalone_echo_peer_serves_a_lossy_path(standalone_peer: int) -> None:
+    target = PathTarget("127.0.0.1", standalone_peer)
+    result = await asyncio.wait_for(measure_path(target, FAST), 10)
+    assert result.reachable
+    assert 25.0 < result.loss_percent < 75.0

@@ -26,6 +26,7 @@ from console.services.precheck_report import (
     Finding,
     Prompt,
     Verdict,
+    default_report_path,
     overall,
 )
 from console.services.precheck_target import path_target_for
@@ -300,6 +301,7 @@ def test_overall_ignores_not_applicable_and_skipped() -> None:
     ]
     assert overall(items) is Verdict.WARN
     assert overall(items[:2]) is Verdict.PASS
+    assert default_report_path().name == "last-precheck.json"
 
 
 @pytest.mark.parametrize(
