@@ -20,7 +20,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from console import cli
-from console.config.codec import CallProfile, CodecDriver, PinStore, PinStoreUnavailable
+from console.config.codec import (
+    CODEC_PASSWORD_SERVICE,
+    CallProfile,
+    CodecDriver,
+    PinStore,
+    PinStoreUnavailable,
+)
 from console.config.loader import default_profile_path
 from console.services.join import JoinBridge, JoinPhase, JoinProgress
 from console.services.leave import leave_meeting
@@ -80,7 +86,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 async def _session(profile: CallProfile, args: argparse.Namespace) -> int:
-    codec = registry.factory(profile.codec.driver.value)(**profile.codec.driver_kwargs())
+    kwargs = profile.codec.driver_kwargs(password=_codec_password(profile))
+    codec = registry.factory(profile.codec.driver.value)(**kwargs)
     assert isinstance(codec, Codec)
     try:
         await codec.start()
@@ -101,6 +108,17 @@ async def _session(profile: CallProfile, args: argparse.Namespace) -> int:
         return _error_code(exc)
     finally:
         await codec.close()
+
+
+def _codec_password(profile: CallProfile) -> str | None:
+    """Return the codec login password from the OS keyring (keyed by user name)."""
+    if profile.codec.username is None:
+        return None
+    try:
+        return PinStore(service=CODEC_PASSWORD_SERVICE).get(profile.codec.username)
+    except PinStoreUnavailable as exc:
+        print(f"warning: {exc}")
+        return None
 
 
 async def _join(profile: CallProfile, codec: Codec, args: argparse.Namespace) -> int:

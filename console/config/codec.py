@@ -25,6 +25,7 @@ from drivers.errors import Problem
 _LOGGER = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "room-console/bridge-pin"
+CODEC_PASSWORD_SERVICE = "room-console/codec-password"
 
 BridgeId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=40)]
 Seconds = Annotated[float, Field(ge=0.0, le=30.0)]
@@ -49,6 +50,8 @@ class CodecProfile(StrictModel):
     ctrl: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9.\-]+:\d{1,5}$")] = None
     sip_port: Annotated[int | None, Field(ge=1, le=65535)] = None
     user: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+$", max_length=40)] = "room"
+    # Cisco over SSH: the login name; the password is in the OS keyring (CODEC_PASSWORD_SERVICE)
+    username: Annotated[str | None, Field(pattern=r"^[A-Za-z0-9._-]+$", max_length=40)] = None
 
     @model_validator(mode="after")
     def _check(self) -> CodecProfile:
@@ -56,11 +59,14 @@ class CodecProfile(StrictModel):
             raise ValueError(f"codec driver {self.driver.value!r} needs a host")
         return self
 
-    def driver_kwargs(self, name: str = "codec") -> dict[str, Any]:
+    def driver_kwargs(self, name: str = "codec", password: str | None = None) -> dict[str, Any]:
         """Keyword arguments for the registry factory named by ``driver``."""
         if self.driver is CodecDriver.BARESIP:
             return {"name": name, "ctrl": self.ctrl, "sip_port": self.sip_port, "user": self.user}
-        return {"name": name, "host": self.host, "port": self.port}
+        kwargs: dict[str, Any] = {"name": name, "host": self.host, "port": self.port}
+        if self.driver is CodecDriver.CISCO and self.username is not None:
+            kwargs.update(username=self.username, password=password)
+        return kwargs
 
 
 class BridgeKind(StrEnum):
@@ -149,8 +155,9 @@ class PinStoreUnavailable(Exception):
 class PinStore:
     """Bridge PINs in the OS keyring (``keyring``); never written to the profile or the log."""
 
-    def __init__(self, backend: Any | None = None) -> None:
+    def __init__(self, backend: Any | None = None, service: str = KEYRING_SERVICE) -> None:
         self._backend = backend
+        self._service = service  # CODEC_PASSWORD_SERVICE keeps codec logins the same way
 
     def _keyring(self) -> Any:
         """Return the keyring backend; PinStoreUnavailable when none is usable."""
@@ -162,16 +169,17 @@ class PinStore:
     def get(self, bridge_id: str) -> str | None:
         """Return the stored PIN of ``bridge_id`` (None if none is stored)."""
         try:
-            pin: str | None = self._keyring().get_password(KEYRING_SERVICE, bridge_id)
+            pin: str | None = self._keyring().get_password(self._service, bridge_id)
         except KeyringError as exc:
             raise PinStoreUnavailable(f"keyring failed: {type(exc).__name__}") from exc
         return pin
 
     def set(self, bridge_id: str, pin: str) -> None:
         """Store the PIN of ``bridge_id`` (DTMF digits only)."""
-        validate_dtmf(pin)
+        if self._service == KEYRING_SERVICE:
+            validate_dtmf(pin)  # a bridge PIN is typed as DTMF
         try:
-            self._keyring().set_password(KEYRING_SERVICE, bridge_id, pin)
+            self._keyring().set_password(self._service, bridge_id, pin)
         except KeyringError as exc:
             raise PinStoreUnavailable(f"keyring failed: {type(exc).__name__}") from exc
         _LOGGER.info("PIN of bridge %s stored in the keyring", bridge_id)
@@ -179,7 +187,7 @@ class PinStore:
     def delete(self, bridge_id: str) -> None:
         """Forget the PIN of ``bridge_id`` (no error if none was stored)."""
         try:
-            self._keyring().delete_password(KEYRING_SERVICE, bridge_id)
+            self._keyring().delete_password(self._service, bridge_id)
         except PasswordDeleteError:
             return
         except KeyringError as exc:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 from drivers.cisco.link import TcpLink
+from drivers.cisco.ssh import ssh_opener
 from drivers.cisco.tsh import LineKind, TshLine, format_command, parse_line
 from drivers.dialstring import validate_dial_string, validate_dtmf
 from drivers.errors import DeviceCommandError, DeviceProtocolError, DeviceTimeout, Problem
@@ -20,6 +21,7 @@ from drivers.roles.codec import CallDirection, CallInfo, CallState, CallStatisti
 
 _LOGGER = logging.getLogger(__name__)
 
+SSH_PORT = 22
 FEEDBACK_PATHS = (
     "/Status/Call",
     "/Event/CallDisconnect",
@@ -49,14 +51,20 @@ class CiscoCodec(Codec):
         *,
         host: str,
         port: int | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        known_hosts: str | None = None,
         command_timeout: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(name)
-        if port is None:
+        opener = None
+        if username is not None:  # SSH login to TSH (port 22 unless given)
+            port = port or SSH_PORT
+            opener = ssh_opener(host, port, username, password or "", known_hosts)
+        elif port is None:
             raise DeviceCommandError(
-                f"{name}: SSH is not supported yet; give the TSH TCP port",
-                problem=Problem.BAD_CONFIG,
+                f"{name}: give a TSH TCP port or an SSH username", problem=Problem.BAD_CONFIG
             )
         self._clock = clock
         self._timeout = command_timeout
@@ -68,6 +76,7 @@ class CiscoCodec(Codec):
             on_data=self._on_data,
             on_connected=self._set_up_session,
             on_lost=self._on_lost,
+            opener=opener,
         )
         self._buffer = b""
         self._lock = asyncio.Lock()
@@ -305,6 +314,12 @@ def _rate_kbps(channels: list[dict[str, str]]) -> float:
     return sum(float(c.get("Netstat ChannelRate", 0)) for c in channels) / 1000
 
 
-def create_cisco(name: str, host: str, port: int | None = None) -> CiscoCodec:
-    """Registry factory (``CodecProfile.driver_kwargs``)."""
-    return CiscoCodec(name, host=host, port=port)
+def create_cisco(
+    name: str,
+    host: str,
+    port: int | None = None,
+    username: str | None = None,
+    password: str | None = None,
+) -> CiscoCodec:
+    """Registry factory (``CodecProfile.driver_kwargs``; the password comes from the keyring)."""
+    return CiscoCodec(name, host=host, port=port, username=username, password=password)

@@ -37,7 +37,7 @@ class EmulatedCall:
 class _Session:
     """One terminal session and the feedback paths it registered."""
 
-    writer: asyncio.StreamWriter
+    writer: Any  # asyncio StreamWriter or asyncssh SSHWriter
     feedback: set[str] = field(default_factory=set)
 
     def wants(self, path: str) -> bool:
@@ -66,6 +66,8 @@ class CiscoEmulator:
         self._next_call = 1
         self._sessions: list[_Session] = []
         self._server: asyncio.Server | None = None
+        self._ssh: Any = None
+        self.ssh_port = 0
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -73,6 +75,34 @@ class CiscoEmulator:
         self._server = await asyncio.start_server(self._serve, host, port)
         self.port = self._server.sockets[0].getsockname()[1]
         self._spawn(self._stats_loop())
+
+    async def start_ssh(
+        self, username: str, password: str, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
+        """Listen for SSH logins (asyncssh) that land in the TSH shell, like the codec."""
+        import asyncssh
+
+        emulator = self
+
+        class _Server(asyncssh.SSHServer):
+            def begin_auth(self, name: str) -> bool:
+                return True
+
+            def password_auth_supported(self) -> bool:
+                return True
+
+            def validate_password(self, name: str, secret: str) -> bool:
+                return name == username and secret == password
+
+        async def shell(process: Any) -> None:
+            await emulator._serve(process.stdin, process.stdout)
+            process.exit(0)
+
+        key = asyncssh.generate_private_key("ssh-ed25519")
+        self._ssh = await asyncssh.create_server(
+            _Server, host, port, server_host_keys=[key], process_factory=shell, encoding=None
+        )
+        self.ssh_port = self._ssh.sockets[0].getsockname()[1]
 
     async def drop_sessions(self) -> None:
         """Close every session (a network blip); registrations are lost with them."""
@@ -90,6 +120,9 @@ class CiscoEmulator:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        if self._ssh is not None:
+            self._ssh.close()
+            await self._ssh.wait_closed()
 
     def ring_incoming(self, number: str) -> int:
         """Make an incoming call ring (the driver sees Ringing, direction Incoming)."""
@@ -102,7 +135,7 @@ class CiscoEmulator:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def _serve(self, reader: Any, writer: Any) -> None:
         session = _Session(writer)
         self._sessions.append(session)
         session.send(

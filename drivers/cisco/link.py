@@ -10,12 +10,33 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Protocol
 
 from drivers.errors import DeviceConnectionError, DeviceError, Problem
 from drivers.observable import Observable
 from drivers.roles.base import Availability, DeviceStatus
 
 _LOGGER = logging.getLogger(__name__)
+
+
+class Reader(Protocol):
+    """What the link reads from (asyncio StreamReader, asyncssh SSHReader)."""
+
+    async def read(self, n: int = -1) -> bytes:
+        """Return up to ``n`` bytes; b"" at end of stream."""
+
+
+class Writer(Protocol):
+    """What the link writes to (asyncio StreamWriter, the SSH session wrapper)."""
+
+    def write(self, data: bytes) -> None:
+        """Queue bytes for sending."""
+
+    def close(self) -> None:
+        """Close the session."""
+
+
+Opener = Callable[[], Awaitable[tuple[Reader, Writer]]]
 
 
 class TcpLink:
@@ -31,6 +52,7 @@ class TcpLink:
         on_data: Callable[[bytes], None],
         on_connected: Callable[[], Awaitable[None]],
         on_lost: Callable[[], None],
+        opener: Opener | None = None,
     ) -> None:
         self.name = name
         self._address = (host, port)
@@ -38,7 +60,8 @@ class TcpLink:
         self._on_data = on_data
         self._on_connected = on_connected
         self._on_lost = on_lost
-        self._writer: asyncio.StreamWriter | None = None
+        self._opener = opener or self._open_tcp
+        self._writer: Writer | None = None
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -71,11 +94,10 @@ class TcpLink:
         delay = 0.1
         while True:
             try:
-                reader, self._writer = await asyncio.wait_for(
-                    asyncio.open_connection(*self._address), 3.0
-                )
-            except (OSError, TimeoutError) as exc:
-                self._offline(f"connect {self._address[0]}:{self._address[1]}: {exc}")
+                reader, self._writer = await asyncio.wait_for(self._opener(), 5.0)
+            except (OSError, TimeoutError, DeviceConnectionError) as exc:
+                problem = exc.problem if isinstance(exc, DeviceError) else Problem.NOT_ANSWERING
+                self._offline(f"connect {self._address[0]}:{self._address[1]}: {exc}", problem)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
                 continue
@@ -96,7 +118,11 @@ class TcpLink:
             self._offline("connection closed")
             await asyncio.sleep(delay)
 
-    async def _read(self, reader: asyncio.StreamReader) -> None:
+    async def _open_tcp(self) -> tuple[Reader, Writer]:
+        """Open a plain TCP session (the emulator, or TSH behind a tunnel)."""
+        return await asyncio.open_connection(*self._address)
+
+    async def _read(self, reader: Reader) -> None:
         with contextlib.suppress(OSError):
             while data := await reader.read(65536):
                 self._on_data(data)
@@ -111,7 +137,7 @@ class TcpLink:
             _LOGGER.info("%s: online", self.name)
         self._status.publish(DeviceStatus(Availability.ONLINE))
 
-    def _offline(self, detail: str) -> None:
+    def _offline(self, detail: str, problem: Problem = Problem.NOT_ANSWERING) -> None:
         if self._status.value.availability is Availability.ONLINE:
             _LOGGER.warning("%s: offline: %s", self.name, detail)
-        self._status.publish(DeviceStatus(Availability.OFFLINE, Problem.NOT_ANSWERING, detail))
+        self._status.publish(DeviceStatus(Availability.OFFLINE, problem, detail))

@@ -116,3 +116,14 @@ def test_no_keyring_backend_is_a_clear_error() -> None:
     assert caught.value.problem.value == "library_missing"
     with pytest.raises(PinStoreUnavailable):
         pins.set("main", "1234")
+
+
+def test_cisco_ssh_login_kwargs_and_password_store() -> None:
+    from console.config.codec import CODEC_PASSWORD_SERVICE
+
+    profile = CodecProfile(driver="cisco-xapi", host="127.0.0.1", username="admin")
+    assert profile.driver_kwargs(password="pw")["username"] == "admin"
+    assert "username" not in CodecProfile(driver="poly-telnet", host="h").driver_kwargs()
+    backend = MemoryKeyring()
+    PinStore(backend, service=CODEC_PASSWORD_SERVICE).set("admin", "not digits!")
+    assert backend.store == {(CODEC_PASSWORD_SERVICE, "admin"): "not digits!"}

@@ -130,3 +130,35 @@ async def test_codec_gone_is_offline() -> None:
             await codec.dial("x@127.0.0.1")
     finally:
         await codec.close()
+
+
+async def test_ssh_login_to_the_terminal(emulator, until) -> None:
+    await emulator.start_ssh("admin", "s3cret")
+    codec = CiscoCodec(
+        "ssh", host="127.0.0.1", port=emulator.ssh_port, username="admin", password="s3cret"
+    )
+    await codec.start()
+    try:
+        await until(lambda: codec.status.value.availability is Availability.ONLINE, 10)
+        await codec.dial("bridge@127.0.0.1")
+        await until(lambda: codec.call.value.state is CallState.CONNECTED)
+        await codec.hangup()
+        await until(lambda: not codec.call.value.active)
+    finally:
+        await codec.close()
+
+
+async def test_ssh_wrong_password_stays_offline_with_refused(emulator, until) -> None:
+    from drivers.errors import Problem
+
+    await emulator.start_ssh("admin", "s3cret")
+    codec = CiscoCodec(
+        "ssh", host="127.0.0.1", port=emulator.ssh_port, username="admin", password="wrong"
+    )
+    await codec.start()
+    try:
+        await until(lambda: codec.status.value.availability is Availability.OFFLINE, 10)
+        await until(lambda: codec.status.value.problem is Problem.REFUSED, 10)
+        assert "login refused" in codec.status.value.detail
+    finally:
+        await codec.close()
