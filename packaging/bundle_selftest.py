@@ -28,7 +28,7 @@ def _check_libvlc(media_path: str) -> str:
     deadline = time.monotonic() + PLAY_TIMEOUT
     try:
         while time.monotonic() < deadline and player.get_time() <= 0:
-            if player.get_state() == vlc.State.Error:
+            if player.get_state() in (vlc.State.Error, vlc.State.Ended):  # ended unplayed
                 raise RuntimeError(f"libVLC could not play {media_path}")
             time.sleep(0.05)
         if player.get_time() <= 0:
