@@ -160,6 +160,7 @@ class CameraPanel(QWidget):
         self.focus_far.held.connect(lambda: self.start_focus(FocusAction.FAR))
         for button in (self.focus_near, self.focus_far):
             button.let_go.connect(self.stop_focus)
+            button.setToolTip(self.tr("Hold to focus by hand (switch Auto focus off first)"))
         self.home = self._small_button(self.tr("Home"), box)
         self.home.setToolTip(self.tr("Point the camera straight ahead"))
         self.home.clicked.connect(self._on_home_clicked)

@@ -59,6 +59,7 @@ class Joystick(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setToolTip(self.tr("Press and hold to move the camera; drag further to go faster"))
+        self.setAccessibleName(self.tr("Camera movement joystick"))
         self._knob: QPointF | None = None  # offset from centre while held
         self._direction: PanTiltDirection | None = None
         self._fraction = 0.0

@@ -272,36 +272,41 @@
     </message>
     <message>
         <location filename="../camera_panel.py" line="163"/>
-        <source>Home</source>
+        <source>Hold to focus by hand (switch Auto focus off first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../camera_panel.py" line="164"/>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="165"/>
         <source>Point the camera straight ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="166"/>
+        <location filename="../camera_panel.py" line="167"/>
         <source>Power</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="362"/>
+        <location filename="../camera_panel.py" line="363"/>
         <source>Power: on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="362"/>
+        <location filename="../camera_panel.py" line="363"/>
         <source>Power: standby</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="364"/>
+        <location filename="../camera_panel.py" line="365"/>
         <source>The camera is on; click to put it in standby</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="366"/>
+        <location filename="../camera_panel.py" line="367"/>
         <source>The camera is in standby; click to switch it on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,6 +344,11 @@
     <message>
         <location filename="../joystick.py" line="61"/>
         <source>Press and hold to move the camera; drag further to go faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../joystick.py" line="62"/>
+        <source>Camera movement joystick</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
