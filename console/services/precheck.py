@@ -191,6 +191,14 @@ class PreMeetingCheck:
         """Check that the camera answers, is powered, and reaches the join preset."""
         camera = slot.camera
         figures: Figures = {"preset": self.join_preset}
+
+        def item(
+            verdict: Verdict, finding: Finding, problem: Problem | None, detail: str
+        ) -> CheckItem:
+            return CheckItem(
+                CheckKind.CAMERA, slot.name, verdict, finding, problem, detail, figures
+            )
+
         finding = Finding.CAMERA_NOT_ANSWERING
         try:
             async with asyncio.timeout(self.settings.camera_timeout):
@@ -202,39 +210,14 @@ class PreMeetingCheck:
                     finding = Finding.CAMERA_PRESET_NOT_REACHED
                     await slot.presets.recall(self.join_preset)
         except TimeoutError:
-            return CheckItem(
-                CheckKind.CAMERA,
-                slot.name,
-                Verdict.FAIL,
-                finding,
-                Problem.NOT_ANSWERING,
-                "no answer in time",
-                figures,
-            )
+            return item(Verdict.FAIL, finding, Problem.NOT_ANSWERING, "no answer in time")
         except DeviceError as exc:
-            return CheckItem(
-                CheckKind.CAMERA, slot.name, Verdict.FAIL, finding, exc.problem, str(exc), figures
-            )
+            return item(Verdict.FAIL, finding, exc.problem, str(exc))
         except ValueError as exc:  # e.g. a join preset beyond this camera's memory
-            return CheckItem(
-                CheckKind.CAMERA,
-                slot.name,
-                Verdict.FAIL,
-                finding,
-                Problem.BAD_CONFIG,
-                str(exc),
-                figures,
-            )
+            return item(Verdict.FAIL, finding, Problem.BAD_CONFIG, str(exc))
         if not camera.limits.replies:
-            return CheckItem(
-                CheckKind.CAMERA,
-                slot.name,
-                Verdict.WARN,
-                Finding.CAMERA_UNVERIFIED,
-                detail="one-way wiring",
-                figures=figures,
-            )
-        return CheckItem(CheckKind.CAMERA, slot.name, Verdict.PASS, figures=figures)
+            return item(Verdict.WARN, Finding.CAMERA_UNVERIFIED, None, "one-way wiring")
+        return item(Verdict.PASS, Finding.OK, None, "")
 
     # --- audio ------------------------------------------------------------------------------
 

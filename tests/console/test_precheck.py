@@ -330,3 +330,29 @@ def test_path_target_from_the_bridge_dial_string(
     else:
         assert target is not None
         assert (target.host, target.sip_port, target.tcp_port) == expected
+
+
+async def test_one_way_camera_is_sent_to_the_preset_but_only_warns() -> None:
+    limits = CameraLimits(preset_capacity=4, replies=False)
+    emulator = ViscaEmulator(cameras=1, limits=limits)
+    await asyncio.wait_for(emulator.start("tcp:127.0.0.1:0"), 5)
+    emulator.one_way = True
+    emulator.cameras[0].presets[JOIN_PRESET] = PtzPosition(-400, 30, 2000)
+    camera = ViscaCamera("Cam one-way", emulator.endpoint, limits=limits)
+    await camera.start()
+    slot = CameraSlot("oneway", camera.name, camera, PresetBook(camera, [], limits))
+    try:
+        await until(lambda: camera.status.value.availability is Availability.ONLINE)
+        report = await asyncio.wait_for(
+            PreMeetingCheck(cameras=[slot], join_preset=JOIN_PRESET, settings=FAST).run(), 10
+        )
+        position = emulator.cameras[0]
+        await until(lambda: (position.position().pan, position.position().tilt) == (-400, 30))
+    finally:
+        slot.presets.close()
+        await asyncio.wait_for(camera.close(), 5)
+        await asyncio.wait_for(emulator.close(), 5)
+    (item,) = by_kind(report.items, CheckKind.CAMERA)
+    assert item.verdict is Verdict.WARN
+    assert item.finding is Finding.CAMERA_UNVERIFIED
+    assert report.verdict is Verdict.WARN
