@@ -25,7 +25,6 @@ _LOGGER = logging.getLogger(__name__)
 # No audio output, no window, no on-screen title: we only want decoded pictures.
 INSTANCE_ARGS = ("--quiet", "--no-audio", "--no-xlib", "--no-video-title-show")
 _REDISPLAY_GAP = 0.045  # s; libVLC repeats a picture every ~70 ms (80 ms - render delay)
-_UNSIZED_LIMIT = 10  # then show padded pictures rather than none
 _MAX_OUTSTANDING = 16  # pictures locked but not yet displayed before we forget the oldest
 
 # unsigned format(void **opaque, char *chroma, unsigned *w, *h, unsigned *pitches, *lines)
@@ -140,8 +139,7 @@ class VlcBackend(Backend):
         self._instance = vlc_instance()
         self._player: Any = None
         self._size = (0, 0)
-        self._visible: tuple[int, int] | None = None
-        self._unsized = 0  # pictures dropped while the visible size was unknown
+        self._native: tuple[int, int] | None = None  # size libVLC announced first
         self._shown: tuple[Pixels | None, float] = (None, 0.0)  # last picture put, and when
         self._input_time = (-1, 0.0)  # (libVLC's stream time in ms, monotonic time it changed)
         self._locked: dict[int, Pixels] = {}
@@ -185,27 +183,17 @@ class VlcBackend(Backend):
     ) -> int:
         ctypes.memmove(chroma, b"RV32", 4)  # B,G,R,X in memory = QImage.Format_RGB32
         w, h = width[0], height[0]
-        self._visible = None
-        self._unsized = 0
+        # libVLC asks again with the decoder's padded height (720 -> 738, 360 -> 384) and would
+        # stretch the picture into it: keep the size it announced first.
+        if self._native is None or self._native[0] != w or not 0 <= h - self._native[1] <= 64:
+            self._native = (w, h)
+        w, h = self._native
+        width[0], height[0] = w, h
         pitches[0] = w * 4
         lines[0] = h
         self._size = (w, h)
         _LOGGER.debug("%s: picture format %dx%d", self.source.url, w, h)
         return 3
-
-    def _find_visible(self) -> tuple[int, int] | None:
-        """Find the picture size without the decoder's padding (H.264 720p arrives as 1280x738).
-
-        libVLC knows it only around the first display, not yet in the format callback, so ask
-        on each display until it answers, then crop by a view (no copy).
-        """
-        try:
-            width, height = self._player.video_get_size(0)
-        except (TypeError, ValueError, AttributeError):  # player already released
-            return None
-        if 0 < width <= self._size[0] and 0 < height <= self._size[1]:
-            self._visible = (int(width), int(height))
-        return self._visible
 
     def _on_lock(self, _opaque: Any, planes: Any) -> int:
         pixels = self.slot.buffer(*self._size)
@@ -226,12 +214,7 @@ class VlcBackend(Backend):
         if self._is_repeat(pixels):
             self.slot.discard(pixels)
             return
-        visible = self._visible or self._find_visible()
-        if visible is None and self._unsized < _UNSIZED_LIMIT:
-            self._unsized += 1  # padded size: wait for libVLC to know the real one
-            self.slot.discard(pixels)
-            return
-        self.slot.put(pixels, visible)
+        self.slot.put(pixels)
         self._shown = (pixels, time.monotonic())
 
     def _is_repeat(self, pixels: Pixels) -> bool:
@@ -246,9 +229,7 @@ class VlcBackend(Backend):
             return False
         if previous.shape != pixels.shape:
             return False
-        # Only the visible part: libVLC leaves the padding rows untouched (old contents).
-        width, height = self._visible or (pixels.shape[1], pixels.shape[0])
-        return np.array_equal(previous[:height, :width], pixels[:height, :width])
+        return np.array_equal(previous, pixels)
 
     def activity(self) -> float | None:
         """Latest of: a new picture, or libVLC's stream clock moving on (a still scene is alive)."""
