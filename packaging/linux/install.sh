@@ -5,8 +5,8 @@
 #        ./install.sh --user [--profile SITE.toml]        (no root: into ~/.local)
 #
 # As root: the bundle goes to /opt/roomconsole, commands to /usr/local/bin, the menu entry and
-# icon to /usr/share; missing system libraries (libVLC for the previews, Qt's X11 libraries) are
-# installed with apt-get when it exists (--no-deps skips that).
+# icon to /usr/share; missing system packages (libVLC for the previews, baresip for the software
+# codec, Qt's X11 libraries, fonts) are installed with apt-get when it exists (--no-deps skips).
 # --profile: the site's room profile becomes the operator's ~/.config/RoomConsole/room.toml
 # (the account from --for-user, else the one that ran sudo), and a machine-wide copy goes to
 # /etc/xdg/RoomConsole/room.toml. An existing profile is kept as room.toml.bak.
@@ -44,9 +44,10 @@ else
 fi
 
 install_system_libraries() {
-  # The bundle carries Qt and Python; libVLC and a few X11/GL libraries come from the system.
-  local pkgs=(libvlc5 vlc-plugin-base vlc-plugin-video-output libxcb-cursor0 libxkbcommon-x11-0
-              libegl1 libgl1 libfontconfig1 fonts-dejavu-core)
+  # The bundle carries Qt and Python; libVLC, baresip (the software codec driver runs it) and a
+  # few X11/GL libraries and fonts come from the system.
+  local pkgs=(libvlc5 vlc-plugin-base vlc-plugin-video-output baresip libxcb-cursor0
+              libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 fonts-dejavu-core fonts-noto-core)
   local missing=() pkg
   for pkg in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
