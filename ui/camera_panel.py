@@ -37,6 +37,7 @@ from ui.preset_grid import PresetGrid
 
 if TYPE_CHECKING:
     from console.room import CameraSlot
+    from console.thumbnails import ThumbnailStore
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -54,10 +55,17 @@ class CameraPanel(QWidget):
 
     problem = Signal(str)
 
-    def __init__(self, cameras: list[CameraSlot], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cameras: list[CameraSlot],
+        parent: QWidget | None = None,
+        *,
+        thumbnails: ThumbnailStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("cameraPanel")
         self._slots = cameras
+        self._thumbnails = thumbnails
         self._index = 0
         self._calls = DeviceCalls(self.problem.emit, self)
         self._moving: tuple[PanTiltDirection, int, int] | None = None
@@ -104,7 +112,7 @@ class CameraPanel(QWidget):
             numbers = sorted(
                 set(range(GRID_SLOTS)) | {p.number for p in slot.presets.presets.value}
             )
-            grid = PresetGrid(slot.presets, numbers, self._calls, self)
+            grid = PresetGrid(slot.presets, numbers, self._calls, self, thumbnails=self._thumbnails)
             self._grids.append(grid)
             self._presets.addWidget(grid)
         presets_box = QGroupBox(self.tr("Preset shots"), self)

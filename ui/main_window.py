@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.notifications import Notification, Severity
+from console.thumbnails import ThumbnailStore
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Device
 from ui.camera_panel import CameraPanel
@@ -46,7 +47,8 @@ class MainWindow(QMainWindow):
         )
         self.status = DeviceStatusBar(self)
         self.setStatusBar(self.status)
-        self.camera_panel = CameraPanel(room.cameras, self)
+        thumbnails = ThumbnailStore.beside(room.profile_path) if room.profile_path else None
+        self.camera_panel = CameraPanel(room.cameras, self, thumbnails=thumbnails)
         self.camera_panel.problem.connect(self.status.show_problem)
         cameras = [slot.camera for slot in room.cameras]
         for device in room.devices:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QInputDialog,
@@ -24,11 +24,13 @@ from ui.device_calls import DeviceCalls
 
 if TYPE_CHECKING:
     from console.presets import Preset, PresetBook
+    from console.thumbnails import ThumbnailStore
 
 _LOGGER = logging.getLogger(__name__)
 
 _LONG_PRESS_MS = 600
 _COLUMNS = 3
+THUMBNAIL_ICON = QSize(80, 45)  # 16:9, fits the button beside its two text lines
 
 
 class PresetButton(QPushButton):
@@ -95,9 +97,12 @@ class PresetGrid(QWidget):
         numbers: list[int],
         calls: DeviceCalls,
         parent: QWidget | None = None,
+        *,
+        thumbnails: ThumbnailStore | None = None,
     ) -> None:
         super().__init__(parent)
         self._book = book
+        self._thumbnails = thumbnails  # None: no profile file, so no pictures beside it
         self._device = book.camera.name
         self._calls = calls
         self._presets: dict[int, Preset] = {}
@@ -223,6 +228,7 @@ class PresetGrid(QWidget):
         for number, button in self._buttons.items():
             defined = number in self._presets
             button.setText(f"{button.key}\n{self._name(number) if defined else self.tr('Empty')}")
+            self._update_thumbnail(button, self._presets.get(number))
             button.setToolTip(
                 self.tr(
                     "{name}: tap to go there; hold or right-click to save, rename or clear"
@@ -237,6 +243,18 @@ class PresetGrid(QWidget):
             else:
                 button.set_state("set" if defined else "empty")
         self._update_caption(active)
+
+    def _update_thumbnail(self, button: PresetButton, preset: Preset | None) -> None:
+        icon = QIcon()
+        if preset is not None and preset.thumbnail and self._thumbnails is not None:
+            try:
+                pixmap = QPixmap(str(self._thumbnails.path(preset.thumbnail)))
+            except ValueError:  # not a plain file name: ignore, the profile check reports it
+                pixmap = QPixmap()
+            if not pixmap.isNull():
+                icon = QIcon(pixmap)
+        button.setIcon(icon)
+        button.setIconSize(THUMBNAIL_ICON)
 
     def _update_caption(self, active: int | None) -> None:
         if active is not None and active in self._presets:

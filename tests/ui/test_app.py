@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 from ui_polling import until
 
@@ -38,7 +39,12 @@ async def test_profile_opens_the_main_window_on_live_cameras(tmp_path: Path) -> 
     await emulator.start("tcp:127.0.0.1:0")
     try:
         path = tmp_path / "room.toml"
-        path.write_text(PROFILE.format(endpoint=emulator.endpoint), encoding="utf-8")
+        thumbnail = 'thumbnail = "front-preset-0.jpg"\n'
+        path.write_text(PROFILE.format(endpoint=emulator.endpoint) + thumbnail, encoding="utf-8")
+        (tmp_path / "thumbnails").mkdir()
+        picture = QImage(320, 180, QImage.Format.Format_RGB32)
+        picture.fill(QColor("#3a7"))
+        assert picture.save(str(tmp_path / "thumbnails" / "front-preset-0.jpg"))
         window, close = await open_room(parse_args(["--config", str(path)]))
         try:
             assert isinstance(window, MainWindow)
@@ -48,6 +54,8 @@ async def test_profile_opens_the_main_window_on_live_cameras(tmp_path: Path) -> 
             light = window.status.lights[0]
             await until(lambda: light.availability is Availability.ONLINE)
             assert "Wide" in window.camera_panel.grid.button(0).text()
+            assert not window.camera_panel.grid.button(0).icon().isNull()  # its thumbnail
+            assert window.camera_panel.grid.button(1).icon().isNull()
         finally:
             window.close()
             await asyncio.wait_for(close(), 10.0)
