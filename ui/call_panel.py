@@ -275,6 +275,12 @@ class CallPanel(QGroupBox):
                 .replace("%2", str(progress.total))
                 .replace("%3", self._step_text(progress.step))
             )
+        elif info.state is CallState.CONNECTED and progress.phase is JoinPhase.IN_MEETING:
+            self.state_label.setText(
+                self.tr("In meeting: %1 — %2")
+                .replace("%1", self.join.bridge.name)
+                .replace("%2", self._duration(info))
+            )
         elif info.state is CallState.CONNECTED:
             self.state_label.setText(
                 self.tr("In meeting with %1 — %2")

@@ -70,7 +70,7 @@ async def test_join_shows_progress_then_the_meeting_then_leave(rig: Rig) -> None
     rig.click(panel.join_button)
     await until(lambda: rig.join.progress.value.phase is JoinPhase.IN_MEETING)
     assert any(text.startswith("Joining: step 1 of 5") for text in steps_seen)
-    assert panel.state_label.text().startswith("In meeting with bridge — 0:00:0")
+    assert panel.state_label.text().startswith("In meeting: Main bridge — 0:00:0")
     assert panel.join_button.text() == "Leave the meeting"
     assert panel.join_button.property("state") == "leave"
     assert rig.emulator.dtmf_sent == ["77#"]
@@ -132,6 +132,7 @@ async def test_incoming_call_prompt(rig: Rig) -> None:
     rig.click(rig.panel.answer_button)
     await until(lambda: rig.codec.call.value.state is CallState.CONNECTED)
     assert not rig.panel.incoming.isVisible()
+    await until(lambda: rig.panel.state_label.text().startswith("In meeting with caller — "))
 
 
 async def test_health_light_banner_and_graph(rig: Rig) -> None:
