@@ -22,6 +22,7 @@ from drivers.roles.codec import CallDirection, CallInfo, CallState, CallStatisti
 _LOGGER = logging.getLogger(__name__)
 
 SSH_PORT = 22
+GREETING_TIMEOUT = 2.0  # TSH ends its login banner with OK; a tunnel may show none
 FEEDBACK_PATHS = (
     "/Status/Call",
     "/Event/CallDisconnect",
@@ -119,6 +120,8 @@ class CiscoCodec(Codec):
         call_id = self._current_id()
         if call_id is not None:
             await self._xcommand("Call Disconnect", {"CallId": call_id})
+        elif self.call.value.active:  # dialled, but the codec never reported the call
+            self.call.publish(CallInfo(end_reason="hung up"))
 
     async def answer(self) -> None:
         """``xCommand Call Accept``."""
@@ -176,12 +179,24 @@ class CiscoCodec(Codec):
     async def _set_up_session(self) -> None:
         """Register feedback (forgotten with every session) and read the current state."""
         self._buffer = b""
+        await self._await_greeting()
         for path in FEEDBACK_PATHS:
             await self._send(f"xFeedback register {path}", f"feedback {path}")
         self._calls.clear()
         await self._send("xStatus Call", "status call")
         await self._send("xStatus Audio Microphones Mute", "status mute")
         self._publish_call()
+
+    async def _await_greeting(self) -> None:
+        """Swallow the login banner's closing OK so it never answers our first command."""
+        future: asyncio.Future[list[str]] = asyncio.get_running_loop().create_future()
+        self._pending, self._result = future, []
+        try:
+            await asyncio.wait_for(future, GREETING_TIMEOUT)
+        except TimeoutError:
+            _LOGGER.debug("%s: no greeting; going on", self.name)
+        finally:
+            self._pending = None
 
     def _on_lost(self) -> None:
         pending = self._pending
@@ -241,7 +256,10 @@ class CiscoCodec(Codec):
     def _publish_call(self) -> None:
         call_id = self._current_id()
         if call_id is None:
-            if self.call.value.active or self._disconnect:
+            info = self.call.value
+            if info.state is CallState.DIALLING and info.call_id is None and not self._disconnect:
+                return  # our Dial is on its way; its feedback has not arrived yet
+            if info.active or self._disconnect:
                 reason = self._disconnect.get("CauseString") or self._disconnect.get(
                     "CauseType", ""
                 )

@@ -139,7 +139,13 @@ class CiscoEmulator:
         session = _Session(writer)
         self._sessions.append(session)
         session.send(
-            ["Welcome to the Room Console Cisco emulator", "Software version: ce9.15", "OK"]
+            [
+                "Welcome to the Room Console Cisco emulator",
+                "Software version: ce9.15",
+                "*r Login successful",
+                "",
+                "OK",
+            ]
         )
         try:
             while line := await reader.readline():

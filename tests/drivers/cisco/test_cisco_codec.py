@@ -162,3 +162,12 @@ async def test_ssh_wrong_password_stays_offline_with_refused(emulator, until) ->
         assert "login refused" in codec.status.value.detail
     finally:
         await codec.close()
+
+
+async def test_banner_ok_never_answers_a_command(cisco, emulator, until) -> None:
+    # Regression: the login banner's OK answered the first command, so every later command
+    # returned early and a mute feedback block reset a fresh dial to idle.
+    await cisco.set_mic_muted(True)
+    await cisco.dial("bridge@127.0.0.1")
+    assert cisco.call.value.state is not CallState.IDLE
+    await until(lambda: cisco.call.value.state is CallState.CONNECTED)
