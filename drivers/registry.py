@@ -57,9 +57,9 @@ def factory(name: str) -> Factory:
     return made
 
 
-def create(name: str, **kwargs: Any) -> Device:
+def create(driver: str, /, **kwargs: Any) -> Device:
     """Build a device with the named driver."""
-    return factory(name)(**kwargs)
+    return factory(driver)(**kwargs)
 
 
 register("x32", "drivers.x32.mixer:create_x32")
