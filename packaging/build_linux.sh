@@ -19,8 +19,8 @@ if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
 fi
 
 # Translations: .ts sources are in git, compiled .qm files are not.
-shopt -s nullglob
-for ts in ui/i18n/*.ts; do
+# ui/i18n.py loads ui/translations/roomconsole_<lang>.qm.
+find ui -name '*.ts' -print0 | while IFS= read -r -d '' ts; do
   "$BIN/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done
 

@@ -49,7 +49,7 @@ def _translation_kept(parts: tuple[str, ...]) -> bool:
     if len(parts) < 2 or parts[-2] != "translations" or not parts[-1].endswith(".qm"):
         return True
     if "PySide6" not in parts:
-        return True  # our own ui/i18n translations are always kept
+        return True  # our own ui/translations are always kept
     language = parts[-1].removesuffix(".qm").split("_", 1)[-1]
     return language.split("_")[0] in KEEP_LANGUAGES
 

@@ -27,7 +27,7 @@ Run $py @("-m", "pip", "install", "-q", "--upgrade", "pip")
 Run $py @("-m", "pip", "install", "-q", "-e", ".[gui,video,packaging]")
 
 # Translations: .ts in git, .qm compiled here.
-Get-ChildItem ui\i18n\*.ts -ErrorAction SilentlyContinue | ForEach-Object {
+Get-ChildItem ui -Recurse -Filter *.ts | ForEach-Object {
   Run ".venv\Scripts\pyside6-lrelease.exe" @("-silent", $_.FullName, "-qm", ($_.FullName -replace '\.ts$', '.qm'))
 }
 

@@ -41,7 +41,7 @@ def test_qt_translations_keep_only_vietnamese_and_english_ours_always() -> None:
     assert is_kept(_data(f"{QT}/translations/qt_en.qm"))
     assert not is_kept(_data(f"{QT}/translations/qtbase_de.qm"))
     assert not is_kept(_data(f"{QT}/translations/qt_help_pt_BR.qm"))
-    assert is_kept(_data("ui/i18n/translations/roomconsole_de.qm"))
+    assert is_kept(_data("ui/translations/roomconsole_de.qm"))
 
 
 def test_libraries_only_a_dropped_plugin_needed_go_shared_ones_stay() -> None:
