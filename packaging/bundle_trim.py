@@ -38,8 +38,8 @@ KEEP_LANGUAGES = ("vi", "en")
 def _plugin_kept(parts: tuple[str, ...]) -> bool:
     """Whether a file under .../plugins/<folder>/<file> is one to keep."""
     index = len(parts) - 3
-    if index < 0 or parts[index] != "plugins":
-        return True
+    if index < 0 or parts[index] != "plugins" or "PySide6" not in parts:
+        return True  # not a Qt plugin (libVLC's plugins/ folder has its own names)
     allowed = KEEP_PLUGINS.get(parts[-2])
     return allowed is None or PurePath(parts[-1]).stem.split(".")[0] in allowed
 

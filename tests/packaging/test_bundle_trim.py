@@ -36,6 +36,11 @@ def test_gtk_theme_and_unneeded_plugin_folders_are_dropped_others_kept() -> None
     assert is_kept(_bin(f"{QT}/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"))
 
 
+def test_libvlc_plugins_are_never_touched() -> None:
+    assert is_kept(_bin("vlc/plugins/generic/libfoo_plugin.dll"))
+    assert is_kept(_bin("vlc/plugins/codec/libavcodec_plugin.dll"))
+
+
 def test_qt_translations_keep_only_vietnamese_and_english_ours_always() -> None:
     assert is_kept(_data(f"{QT}/translations/qtbase_vi.qm"))
     assert is_kept(_data(f"{QT}/translations/qt_en.qm"))
