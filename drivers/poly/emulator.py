@@ -200,6 +200,22 @@ class PolyEmulator:
             if "callstatus" in session.notify:
                 session.answer(text)
 
+    def ring_incoming(self, number: str) -> int:
+        """Make an incoming call ring (callstatus ... incoming ... ringing)."""
+        call = PolyCall(next(self._ids), number, 384, direction="incoming", state="ringing")
+        self.calls[call.call_id] = call
+        self._notify(call)
+        return call.call_id
+
+    def _answer(self, session: _Session, line: str) -> None:
+        call = next((c for c in self.calls.values() if c.state == "ringing"), None)
+        if call is None:
+            session.answer("error: no incoming call")
+            return
+        session.answer("answer incoming video call passed")
+        call.state = "connected"
+        self._notify(call)
+
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
         self._tasks.add(task)
@@ -215,6 +231,7 @@ _COMMANDS: dict[str, Callable[[PolyEmulator, _Session, str], None]] = {
     "notify": PolyEmulator._notify_register,
     "wake": PolyEmulator._wake,
     "netstats": PolyEmulator._netstats,
+    "answer video": PolyEmulator._answer,
 }
 
 

@@ -73,3 +73,13 @@ async def test_reconnect_registers_again_and_resyncs_the_call(poly, emulator, un
     assert poly.call.value.state is CallState.CONNECTED
     await poly.hangup()  # notifications flow on the new session
     await until(lambda: poly.call.value.state is CallState.IDLE)
+
+
+async def test_incoming_call_answered(poly, emulator, until) -> None:
+    emulator.ring_incoming("caller@127.0.0.1")
+    await until(lambda: poly.call.value.state is CallState.INCOMING)
+    assert poly.call.value.far_end == "caller"
+    await poly.answer()
+    await until(lambda: poly.call.value.state is CallState.CONNECTED)
+    with pytest.raises(DeviceCommandError):
+        await poly.answer()  # nothing rings any more: the codec says error
