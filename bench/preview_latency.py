@@ -229,11 +229,12 @@ def child_ours(ports: list[int], seconds: float) -> dict[str, float]:
         return loop.run_until_complete(run())
 
 
-def child_null(ports: list[int], seconds: float) -> dict[str, float]:
+def child_null(ports: list[int], seconds: float, rv32: bool = False) -> dict[str, float]:
     """libVLC's own pipeline to a null video output: the cvlc baseline."""
     import vlc
 
-    instance = vlc.Instance(["--quiet", "--no-audio", "--vout=vdummy"])
+    chroma = ["--dummy-chroma=RV32"] if rv32 else []
+    instance = vlc.Instance(["--quiet", "--no-audio", "--vout=vdummy", *chroma])
     players = []
     for port in ports:
         player = instance.media_player_new()
@@ -257,6 +258,35 @@ def _displayed(vlc: object, player: object) -> int:
     return int(stats.displayed_pictures)
 
 
+def child_players(ports: list[int], seconds: float) -> dict[str, float]:
+    """Our two players without any widget: decoding + callbacks only."""
+
+    async def run() -> dict[str, float]:
+        players = [VideoPlayer(f"p{p}", VideoSource(f"udp://@127.0.0.1:{p}")) for p in ports]
+        for player in players:
+            await player.start()
+        await asyncio.sleep(3)
+        before, frames = cpu_seconds(), [p.frames.frames_received for p in players]
+        await asyncio.sleep(seconds)
+        used = cpu_seconds() - before
+        fps = [
+            (p.frames.frames_received - f) / seconds for p, f in zip(players, frames, strict=True)
+        ]
+        for player in players:
+            await player.close()
+        return {"cpu_percent": round(100 * used / seconds, 1), "fps_each": round(min(fps), 1)}
+
+    return asyncio.run(run())
+
+
+CHILDREN = {
+    "null_vout": child_null,
+    "null_vout_rv32": lambda ports, seconds: child_null(ports, seconds, rv32=True),
+    "ours_no_paint": child_players,
+    "ours": child_ours,
+}
+
+
 def run_child(kind: str, ports: list[int], seconds: float) -> dict[str, float]:
     done = subprocess.run(
         [sys.executable, __file__, "--child", kind, "--ports", *map(str, ports),
@@ -272,7 +302,7 @@ def cpu_table(seconds: float) -> dict[str, dict[str, float]]:
     ports = [free_udp_port(), free_udp_port()]
     senders = [start_test_stream(port) for port in ports]
     try:
-        return {kind: run_child(kind, ports, seconds) for kind in ("null_vout", "ours")}
+        return {kind: run_child(kind, ports, seconds) for kind in CHILDREN}
     finally:
         for sender in senders:
             sender.terminate()
@@ -283,19 +313,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--no-cpu", action="store_true")
-    parser.add_argument("--child", choices=("ours", "null_vout"))
+    parser.add_argument("--child", choices=CHILDREN)
     parser.add_argument("--ports", type=int, nargs="*")
     args = parser.parse_args()
     if args.child:
-        child = child_ours if args.child == "ours" else child_null
-        print(json.dumps(child(args.ports, args.seconds)))
+        print(json.dumps(CHILDREN[args.child](args.ports, args.seconds)))
         return
     latency = asyncio.run(latency_table(args.seconds))
     print_latency(latency, args.seconds)
     result: dict[str, object] = {"bench": "preview_latency", "latency": latency}
     if not args.no_cpu:
         cpu = cpu_table(args.seconds)
-        ratio = round(cpu["ours"]["cpu_percent"] / max(cpu["null_vout"]["cpu_percent"], 0.1), 2)
+        ours = cpu["ours"]["cpu_percent"]
+        ratio = {
+            base: round(ours / max(cpu[base]["cpu_percent"], 0.1), 2)
+            for base in ("null_vout", "null_vout_rv32")
+        }
         print_cpu(cpu, ratio)
         result["cpu"] = cpu
         result["cpu_ratio"] = ratio
@@ -311,13 +344,19 @@ def print_latency(latency: dict[str, dict[str, float]], seconds: float) -> None:
         print(f"{name:<18}{cells[0]:>10}{cells[1]:>9}{cells[2]:>9}{cells[3]:>7}")
 
 
-def print_cpu(cpu: dict[str, dict[str, float]], ratio: float) -> None:
+def print_cpu(cpu: dict[str, dict[str, float]], ratio: dict[str, float]) -> None:
     print(f"\nCPU, two 720p30 previews ({os.cpu_count()} cores; % of one core)")
-    labels = {"null_vout": "libVLC null vout (cvlc-like)", "ours": "ours (callbacks + Qt)"}
+    labels = {
+        "null_vout": "libVLC null vout (cvlc-like)",
+        "null_vout_rv32": "libVLC null vout, RV32",
+        "ours_no_paint": "ours, players only",
+        "ours": "ours (callbacks + Qt)",
+    }
     for kind, label in labels.items():
         row = cpu[kind]
         print(f"{label:<32}{row['cpu_percent']:>8} %{row['fps_each']:>7} fps each")
-    print(f"ratio ours / baseline: {ratio}x")
+    plain, rv32 = ratio["null_vout"], ratio["null_vout_rv32"]
+    print(f"ratio ours / null vout: {plain}x, ours / null vout RV32: {rv32}x")
 
 
 if __name__ == "__main__":
