@@ -1,0 +1,45 @@
+"""The join's audio step on a real X32Mixer talking to the emulated desk on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+
+from console.config.mixer import AudioStateProfile
+from console.services.audio_state import audio_action
+from drivers.x32.emulator import X32Emulator
+from drivers.x32.mixer import X32Mixer
+
+
+async def test_join_state_mutes_microphones_and_opens_the_chair() -> None:
+    emulator = X32Emulator("x32", auto_talker=None)
+    await emulator.start("127.0.0.1:0")
+    for channel in (1, 2, 3):
+        emulator.desk.values[f"/ch/{channel:02d}/mix/on"] = 1
+    mixer = X32Mixer("Desk", "127.0.0.1", emulator.port)
+    await mixer.start()
+    try:
+
+        async def synced() -> None:
+            while not mixer.synced:
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(synced(), 5)
+        state = AudioStateProfile(mute_microphones=True, open=[1], main_on=True, main_fader=0.75)
+        action = audio_action(mixer, state, [1, 2, 3])
+        assert action is not None
+        await asyncio.wait_for(action(), 5)
+
+        async def settled() -> None:
+            while emulator.desk.values.get("/main/st/mix/fader") != 0.75:
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(settled(), 5)
+        assert [emulator.desk.values[f"/ch/{c:02d}/mix/on"] for c in (1, 2, 3)] == [1, 0, 0]
+        assert emulator.desk.values["/main/st/mix/on"] == 1
+    finally:
+        await mixer.close()
+        await emulator.close()
+
+
+def test_no_desk_no_audio_step() -> None:
+    assert audio_action(None, AudioStateProfile(), [1]) is None
