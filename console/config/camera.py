@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from console.config.base import StrictModel
+from console.config.video import VideoSourceProfile
 from drivers.roles.camera import CameraLimits, PtzPosition
 from drivers.visca.connection import parse_connection
 
 # A camera id is used in file names and log lines: keep it a plain slug.
 CameraId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=40)]
-
-
-class StrictModel(BaseModel):
-    """Base for every profile section: unknown keys are errors (typos must not pass silently)."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 class LimitsProfile(StrictModel):
@@ -73,6 +69,7 @@ class CameraProfile(StrictModel):
     limits: LimitsProfile = Field(default_factory=lambda: LimitsProfile())
     recall_speed: Annotated[int | None, Field(ge=1, le=0x18)] = None
     presets: list[PresetProfile] = Field(default_factory=list)
+    preview: VideoSourceProfile | None = None  # what this camera sends, for the outgoing preview
 
     @field_validator("connection")
     @classmethod

@@ -17,7 +17,7 @@ from keyring.backends import fail
 from keyring.errors import KeyringError, PasswordDeleteError
 from pydantic import Field, field_validator, model_validator
 
-from console.config.camera import StrictModel
+from console.config.base import StrictModel
 from console.config.mixer import AudioStateProfile
 from drivers.dialstring import InvalidDialString, validate_dial_string, validate_dtmf
 from drivers.errors import Problem

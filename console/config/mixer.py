@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from console.config.camera import StrictModel
+from console.config.base import StrictModel
 
 ChannelNumber = Annotated[int, Field(ge=1, le=32)]
 FaderLevel = Annotated[float, Field(ge=0.0, le=1.0)]

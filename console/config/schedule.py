@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from console.config.camera import StrictModel
+from console.config.base import StrictModel
 
 MeetingId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=40)]
 LeadMinutes = Annotated[int, Field(ge=0, le=24 * 60)]

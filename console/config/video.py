@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from console.config.camera import StrictModel
+from console.config.base import StrictModel
 from drivers.video.source import Decoder, VideoSource
 
 # Schemes libVLC (or PyAV for RTSP) opens; a typo such as "rtps://" fails at load time.
