@@ -93,3 +93,25 @@ async def _next_frame(player: VideoPlayer, newer_than: int = 0):  # type: ignore
             await asyncio.sleep(0.02)
 
     return await asyncio.wait_for(wait(), 5)
+
+
+async def test_training_video_for_the_demo_serves_every_camera_and_a_far_end() -> None:
+    from drivers.video.training import start_training_video
+
+    cameras = [EmulatedCamera(), EmulatedCamera()]
+    video = await start_training_video(cameras, ["Stage", "Hall"], fps=20)
+    players = [
+        VideoPlayer(url, VideoSource(url)) for url in [*video.camera_urls, video.far_end_url]
+    ]
+    try:
+        assert len(set(video.camera_urls)) == 2 and video.far_end_url.startswith(
+            "http://127.0.0.1:"
+        )
+        for player in players:
+            await player.start()
+        for player in players:
+            await wait_for_state(player, PlayerState.PLAYING, 10)
+    finally:
+        for player in players:
+            await asyncio.wait_for(player.close(), 10)
+        await video.close()
