@@ -108,6 +108,7 @@ def emulated_desk() -> Iterator[int]:
             "1,2,3,4",
         ],
         stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # its log is not needed; an inherited pipe could outlive us
         text=True,
         cwd=Path(__file__).resolve().parents[1],
     )
@@ -287,7 +288,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(["mixer-bench"])
-    app.setQuitOnLastWindowClosed(False)
+    app.setQuitOnLastWindowClosed(False)  # closing the panel (our only window) must not stop us
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
