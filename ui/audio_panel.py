@@ -175,6 +175,8 @@ class AudioPanel(QGroupBox):
         channels: Sequence[int],
         guard: HotMicGuard | None = None,
         parent: QWidget | None = None,
+        *,
+        microphones: Sequence[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Audio mixer"))
@@ -185,6 +187,9 @@ class AudioPanel(QGroupBox):
         self.meter_updates = 0
         self._calls = DeviceCalls(self.problem.emit)
         self.strips = [ChannelStrip(number) for number in channels]
+        # "Mute all microphones" leaves e.g. a laptop or music strip alone
+        wanted = set(channels if microphones is None else microphones)
+        self.microphone_strips = [strip for strip in self.strips if strip.number in wanted]
         self.banner = QLabel()
         self.banner.setObjectName("hotMicBanner")
         self.banner.setWordWrap(True)
@@ -252,7 +257,7 @@ class AudioPanel(QGroupBox):
         self._calls.start(self.mixer.set_on(channel, not muted), self.mixer.name, DeviceKind.OTHER)
 
     def _on_mute_all(self, checked: bool) -> None:
-        wanted = {strip.number: not checked for strip in self.strips}
+        wanted = {strip.number: not checked for strip in self.microphone_strips}
         self._calls.start(self.mixer.set_channels_on(wanted), self.mixer.name, DeviceKind.OTHER)
 
     def _on_main_fader(self, value: int) -> None:
@@ -264,7 +269,8 @@ class AudioPanel(QGroupBox):
     def _on_state(self, state: MixerState) -> None:
         for strip in self.strips:
             strip.show_state(state.channel(strip.number))
-        all_muted = bool(self.strips) and all(strip.muted for strip in self.strips)
+        mics = self.microphone_strips
+        all_muted = bool(mics) and all(strip.muted for strip in mics)
         self.mute_all_button.setChecked(all_muted)
         if state.main_fader is not None and not self.main_fader.isSliderDown():
             self.main_fader.blockSignals(True)
