@@ -47,6 +47,7 @@ class X32Emulator(asyncio.DatagramProtocol):
         self.clock = clock
         self.desk = EmulatedDesk(self.model, clock=clock, auto_talker=auto_talker)
         self.silent = False  # True = unplugged: swallow everything, send nothing
+        self.lose_replies = 0  # drop this many read replies (a congested network / busy desk)
         self.remote_clients: dict[Address, float] = {}  # /xremote client -> expiry (clock)
         self.meter_clients: dict[Address, tuple[float, int]] = {}  # -> (expiry, time factor)
         self.received: list[Message] = []  # log for tests
@@ -124,10 +125,12 @@ class X32Emulator(asyncio.DatagramProtocol):
             self._send(sender, address, sender[0], self._desk_name(), *self._model_and_firmware())
         elif not args:
             value = self.desk.read(address)
-            if value is not None:
-                self._send(sender, address, value)
-            else:
+            if value is None:
                 _LOGGER.debug("emulator: no such parameter %s", address)
+            elif self.lose_replies > 0:
+                self.lose_replies -= 1
+            else:
+                self._send(sender, address, value)
         else:
             self._fan_out(self.desk.write(address, args[0]), sender=sender)
 

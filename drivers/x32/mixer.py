@@ -24,6 +24,8 @@ from drivers.x32.protocol import Message, OscArg, Parameter
 
 _LOGGER = logging.getLogger(__name__)
 
+_READ_WINDOW = 16  # reads in flight at once during a full refresh
+
 
 class X32Mixer(Mixer, asyncio.DatagramProtocol):
     """One desk reached over UDP; replies arrive on the same socket we send from."""
@@ -137,11 +139,22 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
 
     async def refresh(self) -> None:
         """Read every parameter we show; ``DeviceTimeout`` if the desk leaves some unanswered."""
+        # A burst of 100+ datagrams can overrun a desk's (X-Air's) input queue: keep a window
+        # of reads in flight, and ask once more for whatever got lost.
+        window = asyncio.Semaphore(_READ_WINDOW)
+
+        async def paced(address: str) -> OscArg:
+            async with window:
+                return await self.read(address)
+
         addresses = list(protocol.parameter_defaults(self.desk))
-        results = await asyncio.gather(*(self.read(a) for a in addresses), return_exceptions=True)
-        missing = sum(isinstance(r, BaseException) for r in results)
-        if missing:
-            raise DeviceTimeout(f"{self.name}: {missing} of {len(results)} reads unanswered")
+        for _attempt in range(2):
+            results = await asyncio.gather(*(paced(a) for a in addresses), return_exceptions=True)
+            lost = zip(addresses, results, strict=True)
+            addresses = [address for address, result in lost if isinstance(result, Exception)]
+            if not addresses:
+                return
+        raise DeviceTimeout(f"{self.name}: {len(addresses)} reads unanswered")
 
     async def read(self, address: str) -> OscArg:
         """Read one parameter (the desk answers an address sent without arguments)."""

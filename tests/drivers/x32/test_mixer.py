@@ -164,3 +164,17 @@ async def test_subscriptions_survive_the_real_ten_second_expiry(
     await wait_until(lambda: mixer.state.value.channel(8).fader == pytest.approx(0.4), 1.0)
     await wait_until(lambda: meter_updates >= 3, 1.0)
     unsubscribe()
+
+
+async def test_lost_read_replies_are_asked_again(emulator: X32Emulator) -> None:
+    emulator.lose_replies = 5  # the first five answers of the start-up read vanish
+    desk = X32Mixer("desk", "127.0.0.1", emulator.port, read_timeout=0.3)
+    await desk.start()
+    try:
+        await wait_until(lambda: desk.synced)
+        assert emulator.lose_replies == 0
+        state = desk.state.value
+        assert [c.name for c in state.channels[:2]] == ["Chair", "Lectern"]
+        assert None not in (state.channel(1).fader, state.channel(1).on, state.main_on)
+    finally:
+        await desk.close()
