@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
-from videostreams import RTSP_SERVER, UdpSender, free_udp_port
 
 from drivers.video import VideoPlayer
+
+# The helpers sit beside this file; pytest only puts a test module's own folder on sys.path,
+# and a conftest may be loaded first when several folders are collected in one run.
+sys.path.insert(0, str(Path(__file__).parent))
+from videostreams import RTSP_SERVER, UdpSender, free_udp_port
 
 
 @pytest.fixture
