@@ -21,6 +21,8 @@ from drivers.errors import DeviceError, Problem
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, Device, DeviceStatus
 from drivers.roles.camera import Camera
+from drivers.roles.codec import Codec
+from drivers.roles.mixer import Mixer
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -70,6 +72,16 @@ class Room:
         if self._started:
             raise RuntimeError("add devices before Room.start()")
         self._others.append(device)
+
+    @property
+    def mixer(self) -> Mixer | None:
+        """The audio mixer, if the room has one."""
+        return next((d for d in self._others if isinstance(d, Mixer)), None)
+
+    @property
+    def codec(self) -> Codec | None:
+        """The codec, if the room has one."""
+        return next((d for d in self._others if isinstance(d, Codec)), None)
 
     def camera(self, camera_id: str) -> CameraSlot:
         """Return the camera slot with ``camera_id`` (KeyError if none)."""

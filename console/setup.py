@@ -6,12 +6,14 @@ import logging
 from pathlib import Path
 
 from console.config.camera import CameraProfile
+from console.config.codec import CODEC_PASSWORD_SERVICE, PinStore, PinStoreUnavailable
 from console.config.models import RoomProfile
 from console.notifications import Notifications, Severity
 from console.presets import Preset, PresetBook
 from console.room import CameraSlot, Room
 from drivers import registry
 from drivers.errors import DeviceError
+from drivers.roles.base import Device
 from drivers.roles.camera import Camera
 
 _LOGGER = logging.getLogger(__name__)
@@ -30,10 +32,40 @@ def _camera(profile: CameraProfile) -> Camera:
     return device
 
 
+def _mixer(profile: RoomProfile) -> Device | None:
+    """Build the mixer driver, or None when the microphones go straight into the codec."""
+    if not profile.mixer.has_mixer:
+        return None
+    return registry.factory(profile.mixer.driver.value)(**profile.mixer.driver_kwargs())
+
+
+def _codec(profile: RoomProfile) -> Device | None:
+    """Build the codec driver when the profile has a ``[call]`` section."""
+    if "call" not in profile.model_fields_set:
+        return None
+    codec = profile.call.codec
+    password = None
+    if codec.username:
+        try:
+            password = PinStore(service=CODEC_PASSWORD_SERVICE).get(codec.username)
+        except PinStoreUnavailable as exc:
+            _LOGGER.warning("codec: no keyring for the codec password: %s", exc)
+    return registry.factory(codec.driver.value)(**codec.driver_kwargs(password=password))
+
+
 def build_room(profile: RoomProfile, profile_path: Path | None = None) -> Room:
     """Build a Room with a driver per device; a failing driver is left out and reported."""
     notifications = Notifications()
     room = Room(profile, profile_path=profile_path, notifications=notifications)
+    for label, make in (("mixer", _mixer), ("codec", _codec)):
+        try:
+            device = make(profile)
+        except DeviceError as exc:
+            _LOGGER.error("%s: %s", label, exc)
+            notifications.post(label, exc.problem, str(exc), Severity.ERROR)
+            continue
+        if device is not None:
+            room.add_device(device)
     for camera_profile in profile.cameras:
         try:
             camera = _camera(camera_profile)
