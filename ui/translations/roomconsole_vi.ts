@@ -4,722 +4,915 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../audio_panel.py" line="180"/>
+        <location filename="../audio_panel.py" line="+182"/>
         <source>Audio mixer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bàn trộn âm thanh</translation>
     </message>
     <message>
-        <location filename="../audio_panel.py" line="194"/>
+        <location line="+17"/>
         <source>Mute all microphones</source>
-        <translation type="unfinished"></translation>
+        <translation>Tắt tất cả micro</translation>
     </message>
     <message>
-        <location filename="../audio_panel.py" line="199"/>
-        <location filename="../audio_panel.py" line="219"/>
+        <location line="+5"/>
+        <location line="+20"/>
         <source>Main volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Âm lượng tổng</translation>
     </message>
     <message>
-        <location filename="../audio_panel.py" line="294"/>
+        <location line="+76"/>
         <source>You are speaking but your microphone is off</source>
-        <translation type="unfinished"></translation>
+        <translation>Bạn đang nói nhưng micro đang tắt</translation>
     </message>
 </context>
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../call_panel.py" line="101"/>
+        <location filename="../call_panel.py" line="+101"/>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc họp</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="137"/>
+        <location line="+36"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="158"/>
+        <location line="+21"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="159"/>
+        <location line="+1"/>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="171"/>
+        <location line="+12"/>
         <source>Send the tone %1 to the far end</source>
-        <translation type="unfinished"></translation>
+        <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="252"/>
+        <location line="+81"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="254"/>
+        <location line="+2"/>
         <source>Leave the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Rời cuộc họp</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="256"/>
+        <location line="+2"/>
         <source>Join %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tham gia %1</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="273"/>
+        <location line="+17"/>
         <source>Joining: step %1 of %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang vào họp: bước %1/%2 — %3</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="280"/>
+        <location line="+7"/>
+        <source>In meeting: %1 — %2</source>
+        <translation>Đang họp: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>In meeting with %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang họp với %1 — %2</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="285"/>
+        <location line="+5"/>
         <source>Calling %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang gọi %1…</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="287"/>
+        <location line="+2"/>
         <source>Not in a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa vào cuộc họp</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="303"/>
+        <location line="+16"/>
         <source>Joining stopped at step %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Dừng vào họp ở bước %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="311"/>
+        <location line="+8"/>
         <source>waking the codec and cameras</source>
-        <translation type="unfinished"></translation>
+        <translation>đang khởi động đầu codec và máy quay</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="312"/>
+        <location line="+1"/>
         <source>cameras to the meeting shot</source>
-        <translation type="unfinished"></translation>
+        <translation>đưa máy quay về góc máy họp</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="313"/>
+        <location line="+1"/>
         <source>setting the microphones</source>
-        <translation type="unfinished"></translation>
+        <translation>đang đặt micro</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="314"/>
+        <location line="+1"/>
         <source>dialling</source>
-        <translation type="unfinished"></translation>
+        <translation>đang gọi</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="315"/>
+        <location line="+1"/>
         <source>waiting for the bridge to answer</source>
-        <translation type="unfinished"></translation>
+        <translation>đang chờ cầu chính trả lời</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="316"/>
+        <location line="+1"/>
         <source>entering the meeting ID and PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>đang nhập mã cuộc họp và mã PIN</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="317"/>
+        <location line="+1"/>
         <source>checking that sound arrives</source>
-        <translation type="unfinished"></translation>
+        <translation>đang kiểm tra âm thanh nhận về</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="318"/>
+        <location line="+1"/>
         <source>opening the meeting in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>đang mở cuộc họp trong trình duyệt</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="325"/>
+        <location line="+7"/>
         <source>Microphones muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro đang tắt</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="325"/>
+        <location line="+0"/>
         <source>Microphones on</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro đang bật</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="337"/>
+        <location line="+12"/>
         <source>Incoming call from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc gọi đến từ %1</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="347"/>
+        <location line="+10"/>
         <source>Call quality: no data yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng cuộc gọi: chưa có số liệu</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="352"/>
+        <location line="+5"/>
         <source>good</source>
-        <translation type="unfinished"></translation>
+        <translation>tốt</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="353"/>
+        <location line="+1"/>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>trung bình</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="354"/>
+        <location line="+1"/>
         <source>poor</source>
-        <translation type="unfinished"></translation>
+        <translation>kém</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="357"/>
+        <location line="+3"/>
         <source>Call quality: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng cuộc gọi: %1</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="366"/>
+        <location line="+9"/>
         <source>sound and picture are being lost on the way</source>
-        <translation type="unfinished"></translation>
+        <translation>âm thanh và hình ảnh bị mất trên đường truyền</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="367"/>
+        <location line="+1"/>
         <source>the network delivers sound unevenly</source>
-        <translation type="unfinished"></translation>
+        <translation>âm thanh đến không đều (dao động trễ)</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="368"/>
+        <location line="+1"/>
         <source>the connection is slow (long delay)</source>
-        <translation type="unfinished"></translation>
+        <translation>đường truyền chậm (độ trễ lớn)</translation>
     </message>
     <message>
-        <location filename="../call_panel.py" line="372"/>
+        <location line="+4"/>
         <source>The meeting link is getting worse: %1. Ask the far end if they hear you; check the room&apos;s network cable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đường truyền cuộc họp đang kém đi: %1. Hỏi điểm cầu bên kia có nghe rõ không; kiểm tra cáp mạng của phòng.</translation>
     </message>
 </context>
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="84"/>
+        <location filename="../camera_panel.py" line="+92"/>
         <source>Camera:</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy quay:</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="110"/>
+        <location line="+26"/>
         <source>Preset shots</source>
-        <translation type="unfinished"></translation>
+        <translation>Góc máy đặt sẵn</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="125"/>
+        <location line="+15"/>
         <source>Move (press and hold)</source>
-        <translation type="unfinished"></translation>
+        <translation>Di chuyển (nhấn giữ)</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="133"/>
+        <location line="+8"/>
         <source>Top speed for the joystick, the arrow keys and zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Tốc độ tối đa của cần điều khiển, phím mũi tên và phóng to/thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="135"/>
+        <location line="+2"/>
         <source>Speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tốc độ:</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location line="+1"/>
         <source>slow</source>
-        <translation type="unfinished"></translation>
+        <translation>chậm</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location line="+2"/>
         <source>fast</source>
-        <translation type="unfinished"></translation>
+        <translation>nhanh</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="145"/>
+        <location line="+7"/>
         <source>Zoom and focus</source>
-        <translation type="unfinished"></translation>
+        <translation>Phóng to và lấy nét</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="146"/>
+        <location line="+1"/>
         <source>Zoom in  +</source>
-        <translation type="unfinished"></translation>
+        <translation>Phóng to  +</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="147"/>
+        <location line="+1"/>
         <source>Zoom out  −</source>
-        <translation type="unfinished"></translation>
+        <translation>Thu nhỏ  −</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="152"/>
+        <location line="+5"/>
         <source>Auto focus</source>
-        <translation type="unfinished"></translation>
+        <translation>Lấy nét tự động</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="154"/>
+        <location line="+2"/>
         <source>Focus once</source>
-        <translation type="unfinished"></translation>
+        <translation>Lấy nét một lần</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="155"/>
+        <location line="+1"/>
         <source>Focus now, then keep that focus</source>
-        <translation type="unfinished"></translation>
+        <translation>Lấy nét ngay rồi giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="157"/>
+        <location line="+2"/>
         <source>Focus near</source>
-        <translation type="unfinished"></translation>
+        <translation>Lấy nét gần</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="158"/>
+        <location line="+1"/>
         <source>Focus far</source>
-        <translation type="unfinished"></translation>
+        <translation>Lấy nét xa</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="163"/>
+        <location line="+5"/>
         <source>Hold to focus by hand (switch Auto focus off first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhấn giữ để lấy nét bằng tay (tắt Lấy nét tự động trước)</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="164"/>
+        <location line="+1"/>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>Về vị trí gốc</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="165"/>
+        <location line="+1"/>
         <source>Point the camera straight ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>Đưa máy quay về chính diện</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="167"/>
+        <location line="+2"/>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="363"/>
+        <location line="+196"/>
         <source>Power: on</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn: bật</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="363"/>
+        <location line="+0"/>
         <source>Power: standby</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn: chờ</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="365"/>
+        <location line="+2"/>
         <source>The camera is on; click to put it in standby</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy quay đang bật; bấm để chuyển sang chờ</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="367"/>
+        <location line="+2"/>
         <source>The camera is in standby; click to switch it on</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy quay đang ở chế độ chờ; bấm để bật</translation>
     </message>
 </context>
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="110"/>
+        <location filename="../audio_panel.py" line="-190"/>
         <source>Channel {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kênh {number}</translation>
     </message>
     <message>
-        <location filename="../audio_panel.py" line="117"/>
+        <location line="+7"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức tín hiệu</translation>
     </message>
     <message>
-        <location filename="../audio_panel.py" line="151"/>
+        <location line="+34"/>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
-        <location filename="../audio_panel.py" line="152"/>
+        <location line="+1"/>
         <source>MUTED</source>
-        <translation type="unfinished"></translation>
+        <translation>ĐANG TẮT</translation>
     </message>
     <message>
-        <location filename="../audio_panel.py" line="153"/>
+        <location line="+1"/>
         <source>MIC ON</source>
-        <translation type="unfinished"></translation>
+        <translation>MICRO BẬT</translation>
     </message>
 </context>
 <context>
     <name>Joystick</name>
     <message>
-        <location filename="../joystick.py" line="61"/>
+        <location filename="../joystick.py" line="+61"/>
         <source>Press and hold to move the camera; drag further to go faster</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhấn giữ để di chuyển máy quay; kéo càng xa càng nhanh</translation>
     </message>
     <message>
-        <location filename="../joystick.py" line="62"/>
+        <location line="+1"/>
         <source>Camera movement joystick</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần điều khiển máy quay</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="45"/>
+        <location filename="../main_window.py" line="+46"/>
         <source>Room Console — {site}</source>
-        <translation type="unfinished"></translation>
+        <translation>Room Console — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location line="+19"/>
         <source>Room Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Room Console</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location line="+3"/>
         <source>Arrow keys move · + and − zoom · 1–9 go to a preset shot</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím mũi tên: di chuyển · + và −: phóng to/thu nhỏ · 1–9: chuyển tới góc máy</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location line="+7"/>
         <source>Training mode — the cameras are simulated</source>
-        <translation type="unfinished"></translation>
+        <translation>Chế độ tập huấn — máy quay là mô phỏng</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location line="+36"/>
         <source>Camera pictures will appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hình máy quay sẽ hiện ở đây</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location line="+65"/>
         <source>{device} is working again</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} đã hoạt động trở lại</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="+26"/>
         <source>{device} is not answering — check the VISCA cable and the camera&apos;s power</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} không phản hồi — kiểm tra cáp VISCA và nguồn của máy quay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="30"/>
+        <location line="+4"/>
         <source>{device}: the serial port is missing — check that the USB adapter is plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>{device}: không thấy cổng nối tiếp — kiểm tra bộ chuyển USB đã cắm chưa</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location line="+4"/>
         <source>{device} cannot be reached — check the network cable and the camera&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} không kết nối được — kiểm tra cáp mạng và địa chỉ của máy quay</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location line="+4"/>
         <source>{device} cannot do that right now — is it switched on and in the right mode?</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} chưa làm được việc này — thiết bị đã bật và đúng chế độ chưa?</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location line="+8"/>
         <source>{device} is not answering — check the cable and the device&apos;s power</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} không phản hồi — kiểm tra cáp và nguồn</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location line="+3"/>
         <source>{device}: the port is missing — check that it is plugged in</source>
-        <translation type="unfinished"></translation>
+        <translation>{device}: không thấy cổng kết nối — kiểm tra đã cắm chưa</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location line="+3"/>
         <source>{device} cannot be reached — check the network cable</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} không kết nối được — kiểm tra cáp mạng</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location line="+3"/>
         <source>{device} cannot be used on this computer — a program it needs is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Không dùng được {device} trên máy này — thiếu chương trình cần thiết</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location line="+4"/>
         <source>{device} is sending unexpected data — check the cable and settings</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} gửi dữ liệu lạ — kiểm tra cáp và cấu hình</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location line="+3"/>
         <source>{device} refused the command</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} từ chối lệnh</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location line="+1"/>
         <source>{device} is busy — try again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} đang bận — thử lại sau giây lát</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location line="+3"/>
         <source>{device} cannot do that in its current mode</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} không làm được việc này ở chế độ hiện tại</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location line="+3"/>
         <source>{device} is set up wrongly — ask a technician to check the setup</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} cấu hình sai — nhờ kỹ thuật viên kiểm tra</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location line="+3"/>
         <source>{device} has a problem — see the event log for details</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} gặp sự cố — xem chi tiết trong nhật ký sự kiện</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location line="+10"/>
         <source>{device} works one way only: commands are sent but the camera&apos;s replies are not received, so its position may be shown wrongly</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} chỉ nhận lệnh một chiều: lệnh vẫn được gửi nhưng không nhận được phản hồi, nên vị trí hiển thị có thể sai</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location line="+11"/>
         <source>connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location line="+1"/>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
+        <location line="+1"/>
         <source>not available</source>
-        <translation type="unfinished"></translation>
+        <translation>không dùng được</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location line="+9"/>
         <source>{device}: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>{device}: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location line="+3"/>
         <source>{device} is ready</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} đã sẵn sàng</translation>
+    </message>
+</context>
+<context>
+    <name>ModeSwitch</name>
+    <message>
+        <location filename="../technician.py" line="+250"/>
+        <location line="+49"/>
+        <source>Technician mode</source>
+        <translation>Chế độ kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Technician mode (tap to leave)</source>
+        <translation>Chế độ kỹ thuật (chạm để thoát)</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location line="-226"/>
+        <source>Technician mode</source>
+        <translation>Chế độ kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Enter the technician PIN</source>
+        <translation>Nhập mã PIN kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Technician mode shows device settings, the room setup and the raw logs.</source>
+        <translation>Chế độ kỹ thuật cho phép chỉnh thiết bị, cấu hình phòng họp và xem nhật ký chi tiết.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Set a technician PIN</source>
+        <translation>Đặt mã PIN kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New PIN (4–12 digits)</source>
+        <translation>Mã PIN mới (4–12 chữ số)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same PIN again</source>
+        <translation>Nhập lại mã PIN</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter</source>
+        <translation>Vào</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No technician PIN is set yet. Set one now so that only technicians can change the room setup.</source>
+        <translation>Chưa có mã PIN kỹ thuật. Hãy đặt ngay để chỉ kỹ thuật viên mới sửa được cấu hình phòng họp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new PIN of 4 to 12 digits.</source>
+        <translation>Chọn mã PIN mới gồm 4 đến 12 chữ số.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the PIN</source>
+        <translation>Lưu mã PIN</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Wrong PIN ({count} tries left)</source>
+        <translation>Sai mã PIN (còn {count} lần thử)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Too many wrong PINs — try again in {seconds} s</source>
+        <translation>Nhập sai quá nhiều lần — thử lại sau {seconds} giây</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You can try the PIN again now.</source>
+        <translation>Bây giờ có thể nhập lại mã PIN.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>Mã PIN gồm 4 đến 12 chữ số.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two PINs are different — type the same PIN twice.</source>
+        <translation>Hai mã PIN không giống nhau — hãy nhập cùng một mã hai lần.</translation>
+    </message>
+</context>
+<context>
+    <name>PrecheckCard</name>
+    <message>
+        <location filename="../precheck_card.py" line="+257"/>
+        <source>Pre-meeting check</source>
+        <translation>Kiểm tra trước họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the check</source>
+        <translation>Bắt đầu kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Start about an hour before the meeting.</source>
+        <translation>Bấm “Bắt đầu kiểm tra” khoảng một giờ trước khi họp.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Stop the check</source>
+        <translation>Dừng kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Check again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The check was stopped.</source>
+        <translation>Đã dừng kiểm tra.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check stopped — press Check again to restart</source>
+        <translation>Đã dừng kiểm tra — bấm “Kiểm tra lại” để chạy lại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The check could not finish.</source>
+        <translation>Không kiểm tra xong được.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check could not finish — call the technician</source>
+        <translation>Không kiểm tra xong được — gọi kỹ thuật viên</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finished at {time}.</source>
+        <translation>Xong lúc {time}.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checking: {what}…</source>
+        <translation>Đang kiểm tra: {what}…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>✔ Everything is ready for the meeting</source>
+        <translation>✔ Mọi thứ đã sẵn sàng cho cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>! Ready, with warnings — read the lines marked !</source>
+        <translation>! Sẵn sàng nhưng có cảnh báo — xem các dòng có dấu !</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Not ready — follow the advice on the red lines</source>
+        <translation>✖ Chưa sẵn sàng — làm theo hướng dẫn ở các dòng màu đỏ</translation>
+    </message>
+</context>
+<context>
+    <name>PrecheckDialog</name>
+    <message>
+        <location line="+30"/>
+        <source>Pre-meeting check</source>
+        <translation>Kiểm tra trước họp</translation>
     </message>
 </context>
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../preset_grid.py" line="166"/>
+        <location filename="../preset_grid.py" line="+171"/>
         <source>Replace preset shot</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay góc máy</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="167"/>
+        <location line="+1"/>
         <source>Replace &quot;{name}&quot; with what the camera shows now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay &quot;{name}&quot; bằng hình máy quay đang thấy?</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="170"/>
+        <location line="+3"/>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="177"/>
+        <location line="+7"/>
         <source>Rename preset shot</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên góc máy</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="178"/>
+        <location line="+1"/>
         <source>New name for this preset shot:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên mới cho góc máy này:</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="186"/>
+        <location line="+8"/>
         <source>Clear preset shot</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá góc máy</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="187"/>
+        <location line="+1"/>
         <source>Clear &quot;{name}&quot;? The stored position will be forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá &quot;{name}&quot;? Vị trí đã lưu sẽ bị xoá.</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="190"/>
-        <location filename="../preset_grid.py" line="202"/>
+        <location line="+3"/>
+        <location line="+12"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="198"/>
+        <location line="-4"/>
         <source>Save the current shot here</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu góc máy hiện tại vào đây</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="200"/>
+        <location line="+2"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="228"/>
+        <location line="+29"/>
         <source>{name}: tap to go there; hold or right-click to save, rename or clear</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: chạm để chuyển tới; nhấn giữ hoặc bấm chuột phải để lưu, đổi tên hoặc xoá</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="231"/>
+        <location line="+3"/>
         <source>Empty: hold or right-click to save the current shot here</source>
-        <translation type="unfinished"></translation>
+        <translation>Trống: nhấn giữ hoặc bấm chuột phải để lưu góc máy hiện tại vào đây</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="243"/>
+        <location line="+24"/>
         <source>On preset shot: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang ở góc máy: {name}</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="245"/>
+        <location line="+2"/>
         <source>Moved off &quot;{name}&quot; — tap it to go back</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã rời góc máy &quot;{name}&quot; — chạm vào để quay lại</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="249"/>
+        <location line="+4"/>
         <source>Tap a preset shot to go there; hold or right-click to save it</source>
-        <translation type="unfinished"></translation>
+        <translation>Chạm vào góc máy để chuyển tới; nhấn giữ hoặc bấm chuột phải để lưu</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="257"/>
+        <location line="+8"/>
         <source>Preset {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Góc máy {number}</translation>
     </message>
     <message>
-        <location filename="../preset_grid.py" line="274"/>
+        <location line="+17"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>
     <name>PreviewArea</name>
     <message>
-        <location filename="../preview.py" line="299"/>
+        <location filename="../preview.py" line="+299"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy quay</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="300"/>
+        <location line="+1"/>
         <source>Far end</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm cầu bên kia</translation>
     </message>
 </context>
 <context>
     <name>PreviewCanvas</name>
     <message>
-        <location filename="../preview.py" line="74"/>
+        <location line="-226"/>
         <source>Mic muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro tắt</translation>
     </message>
 </context>
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location filename="../preview.py" line="214"/>
+        <location line="+140"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Tắt</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="215"/>
-        <location filename="../preview.py" line="245"/>
+        <location line="+1"/>
+        <location line="+30"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="216"/>
+        <location line="-29"/>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="217"/>
+        <location line="+1"/>
         <source>Picture stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>Hình bị đứng</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="218"/>
-        <location filename="../preview.py" line="241"/>
+        <location line="+1"/>
+        <location line="+23"/>
         <source>No signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="219"/>
-        <location filename="../preview.py" line="239"/>
+        <location line="-22"/>
+        <location line="+20"/>
         <source>No picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có hình</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="228"/>
+        <location line="-11"/>
         <source>This source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn hình này</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="230"/>
+        <location line="+2"/>
         <source>No video source</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có nguồn hình</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="230"/>
+        <location line="+0"/>
         <source>No preview is set up for {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa cài đặt xem trước cho {name}.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="234"/>
+        <location line="+4"/>
         <source>Preview unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Không xem trước được</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="235"/>
+        <location line="+1"/>
         <source>The video player (VLC) is not installed on this computer. Install VLC from videolan.org (on Debian/Ubuntu: sudo apt install vlc). Everything else works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy này chưa cài trình phát video VLC. Hãy cài VLC từ videolan.org (trên Debian/Ubuntu: sudo apt install vlc). Các chức năng khác vẫn dùng được.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="242"/>
+        <location line="+7"/>
         <source>Nothing arrives from {name}. Trying again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Không nhận được hình từ {name}. Đang thử lại…</translation>
     </message>
 </context>
 <context>
     <name>RepairWindow</name>
     <message>
-        <location filename="../repair.py" line="30"/>
+        <location filename="../repair.py" line="+30"/>
         <source>Room Console — the room setup needs repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Room Console — cấu hình phòng họp cần sửa</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="32"/>
+        <location line="+2"/>
         <source>This computer has no room setup yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy này chưa có cấu hình phòng họp</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="34"/>
+        <location line="+2"/>
         <source>Ask a technician to create the room setup file shown below, then start the console again. To practise without cameras, start it with --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhờ kỹ thuật viên tạo tệp cấu hình phòng họp ở đường dẫn bên dưới, rồi mở lại chương trình. Muốn tập khi không có máy quay, hãy mở với --demo.</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="38"/>
+        <location line="+4"/>
         <source>The room setup file cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>Không dùng được tệp cấu hình phòng họp</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="40"/>
+        <location line="+2"/>
         <source>The console did not change the file. Ask a technician to correct it, then start the console again. The cameras are not controlled until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chương trình không sửa tệp này. Nhờ kỹ thuật viên sửa lại rồi mở lại chương trình. Trong lúc chờ, máy quay không được điều khiển.</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="54"/>
+        <location line="+14"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="55"/>
+        <location line="+1"/>
         <source>Line:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng:</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="56"/>
+        <location line="+1"/>
         <source>Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục:</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="57"/>
+        <location line="+1"/>
         <source>Problem:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lỗi:</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="58"/>
+        <location line="+1"/>
         <source>Open the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../repair.py" line="60"/>
+        <location line="+2"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
 </context>
 </TS>
