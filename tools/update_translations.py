@@ -15,6 +15,7 @@ when they are missing or stale.
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,22 @@ def update(sources: Path = REPO / "ui") -> None:
         command += [*files, "-target-language", QLocale(language).name(), "-ts", str(ts)]
         subprocess.run(command, check=True, timeout=120)
         print(f"updated {ts.relative_to(REPO)}")
+    for place in hidden_messages(sources):
+        print(f"warning: {place}: tr() inside an f-string is not extracted; call it before")
+
+
+# lupdate reads an f-string as one literal: a tr() inside it is never extracted.
+_HIDDEN_TR = re.compile(r"""\bf(["']).*?\b(tr|translate)\(""")
+
+
+def hidden_messages(sources: Path = REPO / "ui") -> list[str]:
+    """Return "file:line" of every tr()/translate() call that lupdate cannot see."""
+    found = []
+    for path in sorted(sources.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _HIDDEN_TR.search(line):
+                found.append(f"{path.relative_to(REPO)}:{number}")
+    return found
 
 
 def release(folder: Path = TRANSLATIONS) -> None:

@@ -345,6 +345,172 @@
     </message>
 </context>
 <context>
+    <name>EventLogDialog</name>
+    <message>
+        <location filename="../log_view.py" line="+249"/>
+        <source>Event log</source>
+        <translation>Nhật ký sự kiện</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <location line="-196"/>
+        <source>detail</source>
+        <translation>chi tiết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>information</source>
+        <translation>thông tin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>All devices</source>
+        <translation>Tất cả thiết bị</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Everything</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>Cảnh báo và lỗi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors only</source>
+        <translation>Chỉ lỗi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search the messages</source>
+        <translation>Tìm trong nội dung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Device:</source>
+        <translation>Thiết bị:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <location line="-86"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Bộ phận</translation>
+    </message>
+</context>
+<context>
+    <name>HelpResultDialog</name>
+    <message>
+        <location filename="../help_action.py" line="+64"/>
+        <source>Request help</source>
+        <translation>Gửi yêu cầu hỗ trợ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The support file is ready</source>
+        <translation>Đã tạo xong tệp hỗ trợ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your technician</source>
+        <translation>kỹ thuật viên phụ trách</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The support file is saved at {path}. Send it to {contact}.</source>
+        <translation>Đã lưu tệp hỗ trợ tại {path}. Hãy gửi tệp này cho {contact}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The support file could not be saved</source>
+        <translation>Không lưu được tệp hỗ trợ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call your technician and read them this message: {error}</source>
+        <translation>Hãy gọi kỹ thuật viên và đọc cho họ thông báo này: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPrompt</name>
+    <message>
+        <location filename="../schedule_prompts.py" line="+40"/>
+        <source>Join now?</source>
+        <translation>Tham gia ngay?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Join “{meeting}” now?</source>
+        <translation>Tham gia “{meeting}” ngay?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meeting starts at {time} on {bridge}.</source>
+        <translation>Cuộc họp bắt đầu lúc {time} trên {bridge}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Join</source>
+        <translation>Tham gia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
     <name>Joystick</name>
     <message>
         <location filename="../joystick.py" line="+61"/>
@@ -372,7 +538,7 @@
     <message>
         <location line="+3"/>
         <source>Arrow keys move · + and − zoom · 1–9 go to a preset shot</source>
-        <translation>Phím mũi tên: di chuyển · + và −: phóng to/thu nhỏ · 1–9: chuyển tới góc máy</translation>
+        <translation>Phím mũi tên: di chuyển · + và −: thu phóng · 1–9: chọn góc máy</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -508,9 +674,37 @@
     </message>
 </context>
 <context>
+    <name>OperatorDay</name>
+    <message>
+        <location filename="../operator_day.py" line="+131"/>
+        <source>Operator&apos;s day</source>
+        <translation>Việc trong ngày</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Schedule</source>
+        <translation>Lịch họp</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Pre-meeting check</source>
+        <translation>Kiểm tra trước họp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Event log</source>
+        <translation>Nhật ký sự kiện</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request help</source>
+        <translation>Gửi yêu cầu hỗ trợ</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <location line="-226"/>
+        <location filename="../technician.py" line="-226"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
     </message>
@@ -598,7 +792,192 @@
 <context>
     <name>PrecheckCard</name>
     <message>
-        <location filename="../precheck_card.py" line="+257"/>
+        <location filename="../precheck_card.py" line="+93"/>
+        <source>Pass</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fail</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in this room</source>
+        <translation>Phòng không có thiết bị này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Camera</source>
+        <translation>Máy quay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixer</source>
+        <translation>Bàn trộn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codec</source>
+        <translation>Đầu codec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link to the bridge</source>
+        <translation>Đường truyền tới cầu chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disk space</source>
+        <translation>Dung lượng ổ đĩa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer load</source>
+        <translation>Tải máy tính</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The camera does not answer</source>
+        <translation>Máy quay không phản hồi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The camera did not reach the meeting shot</source>
+        <translation>Máy quay không về được góc máy họp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The camera cannot report back (one-way cable)</source>
+        <translation>Máy quay không báo lại được (cáp một chiều)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The mixer does not answer</source>
+        <translation>Bàn trộn không phản hồi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sound from the lectern microphone</source>
+        <translation>Không có tín hiệu từ micro bục phát biểu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The codec is not ready</source>
+        <translation>Đầu codec chưa sẵn sàng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The codec is not registered with the server</source>
+        <translation>Đầu codec chưa đăng ký được với máy chủ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration not confirmed yet</source>
+        <translation>Chưa xác nhận được đăng ký</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bridge cannot be reached</source>
+        <translation>Không kết nối được tới cầu chính</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The link is fair</source>
+        <translation>Đường truyền trung bình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The link is poor</source>
+        <translation>Đường truyền kém</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disk almost full</source>
+        <translation>Ổ đĩa sắp đầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disk full</source>
+        <translation>Ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The computer is busy</source>
+        <translation>Máy tính đang quá tải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped by the operator</source>
+        <translation>Người vận hành đã bỏ qua</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Check the cable and the power</source>
+        <translation>Kiểm tra cáp và nguồn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the meeting shot again or move the camera by hand</source>
+        <translation>Lưu lại góc máy họp hoặc chỉnh máy quay bằng tay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the microphone is on and plugged in, then speak again</source>
+        <translation>Kiểm tra micro đã bật và cắm chắc chưa, rồi nói lại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart the codec</source>
+        <translation>Khởi động lại đầu codec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call the technician</source>
+        <translation>Gọi kỹ thuật viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the network cable and the router; call the provider</source>
+        <translation>Kiểm tra cáp mạng và bộ định tuyến; gọi nhà mạng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop downloads and video streaming on this line</source>
+        <translation>Tạm dừng tải về và xem video trên đường truyền này</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free some disk space</source>
+        <translation>Giải phóng dung lượng ổ đĩa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close other programs</source>
+        <translation>Đóng các chương trình khác</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Please say &quot;một, hai, ba&quot; into the lectern microphone</source>
+        <translation>Hãy nói &quot;một, hai, ba&quot; vào micro bục phát biểu</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Pre-meeting check</source>
         <translation>Kiểm tra trước họp</translation>
     </message>
@@ -913,6 +1292,32 @@
         <location line="+2"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBanner</name>
+    <message>
+        <location filename="../schedule_prompts.py" line="+105"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePrompts</name>
+    <message>
+        <location line="-54"/>
+        <source>Pre-meeting check for “{meeting}” is starting.</source>
+        <translation>Bắt đầu kiểm tra trước họp cho “{meeting}”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Joining “{meeting}” automatically.</source>
+        <translation>Đang tự động tham gia “{meeting}”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{meeting}” starts at {time} — in {minutes} minutes.</source>
+        <translation>“{meeting}” bắt đầu lúc {time} — còn {minutes} phút nữa.</translation>
     </message>
 </context>
 </TS>
