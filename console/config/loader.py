@@ -61,8 +61,18 @@ class ProfileError(Exception):
 
 
 def default_profile_path() -> Path:
-    """Return the profile path in the platform config folder (~/.config/RoomConsole/...)."""
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
+    """Return the user's profile path; seed it from the machine-wide copy an installer wrote.
+
+    Installers run as SYSTEM/root put the site's profile in the machine config folder
+    (``%PROGRAMDATA%`` on Windows, ``/etc/xdg`` on Linux); each user starts from a copy.
+    """
+    user = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
+    site = Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
+    if not user.exists() and site.is_file():
+        user.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(site, user)
+        _LOGGER.info("profile: first start for this user, copied %s to %s", site, user)
+    return user
 
 
 def backup_path(path: Path) -> Path:

@@ -222,3 +222,20 @@ def test_several_problems_are_counted(tmp_path: Path) -> None:
     error = broken(tmp_path, "address = 1", "address = 0\ncolour = 1")
     assert error.line == 13
     assert "(and 1 more problem)" in error.message
+
+
+def test_first_start_copies_the_machine_wide_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.config import loader
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "site"))
+    site = tmp_path / "site" / "RoomConsole" / "room.toml"
+    site.parent.mkdir(parents=True)
+    site.write_text('[site]\nname = "Xã B"\n', encoding="utf-8")
+    path = loader.default_profile_path()
+    assert path == tmp_path / "user" / "RoomConsole" / "room.toml"
+    assert load_profile(path).site.name == "Xã B"
+    site.write_text('[site]\nname = "changed"\n', encoding="utf-8")
+    assert load_profile(loader.default_profile_path()).site.name == "Xã B"  # the user's copy stays
