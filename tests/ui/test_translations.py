@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from xml.etree import ElementTree
@@ -10,7 +11,12 @@ import pytest
 from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QPainter, QRawFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from console.config.codec import BridgeProfile
 from console.demo import DemoSession
+from console.services.join import JoinBridge
+from drivers.cisco.codec import CiscoCodec
+from drivers.cisco.emulator import CiscoEmulator
+from ui.call_panel import CallPanel
 from ui.i18n import (
     LanguageSwitcher,
     catalogue_messages,
@@ -87,6 +93,27 @@ async def test_main_window_speaks_vietnamese_then_english_at_run_time(
     finally:
         window.close()
         window.deleteLater()
+
+
+async def test_call_panel_join_button_switches_language(switcher: LanguageSwitcher) -> None:
+    emulator = CiscoEmulator()
+    await asyncio.wait_for(emulator.start(), 5)
+    codec = CiscoCodec("Codec", host="127.0.0.1", port=emulator.port)
+    bridge = BridgeProfile(id="main", name="Cầu chính tỉnh", dial_string="bridge@127.0.0.1")
+    try:
+        await asyncio.wait_for(codec.start(), 5)
+        switcher.switch("vi")
+        panel = CallPanel(codec, JoinBridge(bridge, codec))
+        assert panel.join_button.text() == "Tham gia Cầu chính tỉnh"
+        assert panel.state_label.text() == "Chưa vào cuộc họp"
+        switcher.switch("en")
+        assert panel.join_button.text() == "Join Cầu chính tỉnh"
+        assert panel.state_label.text() == "Not in a meeting"
+        panel.detach()
+        panel.deleteLater()
+    finally:
+        await asyncio.wait_for(codec.close(), 5)
+        await asyncio.wait_for(emulator.close(), 5)
 
 
 def test_a_widget_that_joins_retranslates_itself(

@@ -336,12 +336,12 @@
     <message>
         <location line="+1"/>
         <source>MUTED</source>
-        <translation>ĐANG TẮT</translation>
+        <translation>TẮT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MIC ON</source>
-        <translation>MICRO BẬT</translation>
+        <translation>BẬT</translation>
     </message>
 </context>
 <context>
@@ -1049,7 +1049,7 @@
     <message>
         <location line="+1"/>
         <source>✖ Not ready — follow the advice on the red lines</source>
-        <translation>✖ Chưa sẵn sàng — làm theo hướng dẫn ở các dòng màu đỏ</translation>
+        <translation>✖ Chưa sẵn sàng — làm theo hướng dẫn ở dòng đỏ</translation>
     </message>
 </context>
 <context>
