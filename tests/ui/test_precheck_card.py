@@ -1,0 +1,225 @@
+"""Pre-meeting check card against real emulators: VISCA camera, X32 desk, UDP echo peer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from ui_polling import until
+
+from console.config import RoomProfile
+from console.config.codec import BridgeProfile, CallProfile
+from console.config.models import PrecheckProfile
+from console.echo_peer import UdpEchoPeer
+from console.netprobe import PathTarget, ProbeSettings
+from console.presets import PresetBook
+from console.room import CameraSlot, Room
+from console.services.precheck import CheckSettings, PreMeetingCheck
+from console.services.precheck_report import CheckKind
+from drivers.roles.base import Availability
+from drivers.roles.camera import CameraLimits, PtzPosition
+from drivers.visca.camera import ViscaCamera
+from drivers.visca.emulator import ViscaEmulator
+from drivers.x32.emulator import X32Emulator
+from drivers.x32.mixer import X32Mixer
+from ui.precheck_card import PrecheckCard, room_check
+
+LIMITS = CameraLimits(preset_capacity=4)
+JOIN_PRESET = 1
+LECTERN = 3
+FAST = CheckSettings(
+    camera_timeout=2.0,
+    mixer_timeout=2.0,
+    signal_window=5.0,
+    codec_timeout=2.0,
+    probe=ProbeSettings(duration=0.4, interval=0.02, tcp_interval=0.1, reply_timeout=0.3),
+    disk_warn_bytes=0,
+    disk_fail_bytes=0,
+    cpu_warn_percent=101.0,  # the test machine's load must not decide the verdict
+)
+
+
+@dataclass
+class Rig:
+    emulator: ViscaEmulator
+    slot: CameraSlot
+    desk: X32Emulator
+    mixer: X32Mixer
+    peer: UdpEchoPeer
+    card: PrecheckCard
+    report_path: Path
+    qtbot: QtBot
+    settings: CheckSettings = FAST
+
+    def check(self) -> PreMeetingCheck:
+        return PreMeetingCheck(
+            cameras=[self.slot],
+            join_preset=JOIN_PRESET,
+            mixer=self.mixer,
+            lectern_channel=LECTERN,
+            bridge_path=PathTarget("127.0.0.1", self.peer.port),
+            settings=self.settings,
+        )
+
+    def click(self, button: object) -> None:
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+    def row(self, kind: CheckKind) -> tuple[str, str, str]:
+        """Icon, title and advice of the first row about ``kind``."""
+        for row in self.card.rows:
+            if row.item.kind is kind:
+                return row.icon.text(), row.title.text(), row.advice.text()
+        raise AssertionError(f"no row for {kind}")
+
+
+@pytest.fixture
+async def rig(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Rig]:
+    emulator = ViscaEmulator(cameras=1, limits=LIMITS)
+    await asyncio.wait_for(emulator.start("tcp:127.0.0.1:0"), 5)
+    emulator.cameras[0].presets[JOIN_PRESET] = PtzPosition(400, 60, 3000)
+    camera = ViscaCamera("Cam 1", emulator.endpoint, limits=LIMITS, command_timeout=1.0)
+    await camera.start()
+    slot = CameraSlot("cam1", camera.name, camera, PresetBook(camera, [], LIMITS))
+    desk = X32Emulator("x32", auto_talker=None)
+    await desk.start("127.0.0.1:0")
+    mixer = X32Mixer("Desk", "127.0.0.1", desk.port, read_timeout=0.5)
+    await mixer.start()
+    peer = UdpEchoPeer()
+    await peer.start()
+    report_path = tmp_path / "last-precheck.json"
+    holder: list[Rig] = []
+    card = PrecheckCard(lambda: holder[0].check(), report_path=report_path)
+    qtbot.addWidget(card)
+    card.show()
+    rig = Rig(emulator, slot, desk, mixer, peer, card, report_path, qtbot)
+    holder.append(rig)
+    try:
+        await until(lambda: camera.status.value.availability is Availability.ONLINE)
+        yield rig
+    finally:
+        card.detach()
+        if card.task is not None:
+            await asyncio.gather(card.task, return_exceptions=True)
+        await peer.close()
+        await mixer.close()
+        await desk.close()
+        slot.presets.close()
+        await asyncio.wait_for(camera.close(), 5)
+        await asyncio.wait_for(emulator.close(), 5)
+
+
+async def speak_when_asked(rig: Rig) -> None:
+    """The operator reads the prompt on the card, then says "một, hai, ba"."""
+    await until(lambda: rig.card.prompt.isVisible(), timeout=10)
+    assert rig.card.prompt_label.text() == ('Please say "một, hai, ba" into the lectern microphone')
+    rig.desk.desk.speaking[LECTERN] = True
+
+
+async def test_start_button_runs_the_check_live_and_shows_a_pass(rig: Rig) -> None:
+    assert rig.card.start_button.text() == "Start the check"
+    rig.click(rig.card.start_button)
+    assert rig.card.running
+    assert rig.card.start_button.text() == "Stop the check"
+    await speak_when_asked(rig)
+    await until(lambda: rig.card.verdict_state is not None, timeout=15)
+    assert rig.card.verdict_state == "pass", [r.title.text() for r in rig.card.rows]
+    assert rig.card.verdict_banner.text() == "✔ Everything is ready for the meeting"
+    assert not rig.card.prompt.isVisible()
+    assert len(rig.card.rows) == 7
+    assert rig.row(CheckKind.CAMERA) == ("✔", "Camera Cam 1: Pass", "")
+    assert rig.row(CheckKind.CODEC) == ("–", "Codec: Not in this room", "")  # noqa: RUF001
+    position = rig.emulator.cameras[0].position()
+    assert (position.pan, position.tilt) == (400, 60)  # the camera went to the join shot
+    saved = json.loads(rig.report_path.read_text(encoding="utf-8"))
+    assert saved["verdict"] == "pass"
+    assert rig.card.start_button.text() == "Check again"
+
+
+async def test_silent_camera_and_lossy_link_fail_with_what_to_do(rig: Rig) -> None:
+    rig.emulator.silent = True
+    rig.peer.drop_rate = 0.3
+    rig.settings = replace(
+        FAST, probe=ProbeSettings(duration=0.8, interval=0.02, reply_timeout=0.3)
+    )
+    rig.card.start()
+    await speak_when_asked(rig)
+    await until(lambda: rig.card.verdict_state is not None, timeout=15)
+    assert rig.card.verdict_state == "fail"
+    assert rig.card.verdict_banner.text() == "✖ Not ready — follow the advice on the red lines"
+    icon, title, advice = rig.row(CheckKind.CAMERA)
+    assert (icon, title) == ("✖", "Camera Cam 1: Fail")
+    assert advice == "The camera does not answer. Check the cable and the power."
+    icon, title, advice = rig.row(CheckKind.BRIDGE_PATH)
+    assert (icon, title) == ("✖", "Link to the bridge 127.0.0.1: Fail")
+    assert advice == (
+        "The link is poor. Check the network cable and the router; call the provider."
+    )
+    camera_row = next(row for row in rig.card.rows if row.item.kind is CheckKind.CAMERA)
+    assert camera_row.advice.property("verdict") == "fail"  # drawn in red
+    assert "timed out" in camera_row.toolTip()  # technical detail for the technician
+
+
+async def test_skip_button_skips_the_guided_step(rig: Rig) -> None:
+    rig.card.start()
+    await until(lambda: rig.card.prompt.isVisible(), timeout=10)
+    rig.click(rig.card.skip_button)
+    await until(lambda: rig.card.verdict_state is not None, timeout=15)
+    icon, title, advice = rig.row(CheckKind.MICROPHONE)
+    assert (icon, title) == ("»", "Microphone Desk: Skipped")
+    assert advice == "Skipped by the operator."
+    assert rig.card.verdict_state == "pass"  # skipped does not count against the room
+
+
+async def test_stop_cancels_the_running_check_and_it_can_start_again(rig: Rig) -> None:
+    rig.settings = replace(FAST, signal_window=30.0)
+    task = rig.card.start()
+    assert task is not None
+    assert rig.card.start() is None  # one check at a time
+    await until(lambda: rig.card.prompt.isVisible(), timeout=10)
+    rig.click(rig.card.start_button)  # now labelled "Stop the check"
+    await until(lambda: task.done(), timeout=5)
+    assert task.cancelled()
+    assert rig.card.verdict_state == "stopped"
+    assert not rig.card.prompt.isVisible()
+    assert not rig.report_path.exists()  # a stopped check is no result
+    kept = [row.item.kind for row in rig.card.rows]
+    assert CheckKind.CAMERA in kept and CheckKind.MICROPHONE not in kept
+    rig.settings = FAST
+    rig.click(rig.card.start_button)
+    assert rig.card.rows == []  # a fresh card for the new run
+    await speak_when_asked(rig)
+    await until(lambda: rig.card.verdict_state == "pass", timeout=15)
+
+
+def test_room_check_takes_preset_channel_and_path_from_the_profile() -> None:
+    profile = RoomProfile(
+        call=CallProfile(
+            bridges=[
+                BridgeProfile(id="main", name="Cầu tỉnh", dial_string="sip:1@10.0.0.5"),
+                BridgeProfile(
+                    id="union",
+                    name="Công đoàn",
+                    dial_string="sip:room@127.0.0.1:5070",
+                    join_camera_preset=2,
+                ),
+            ]
+        ),
+        precheck=PrecheckProfile(lectern_channel=5, udp_echo_port=7007, probe_seconds=12),
+    )
+    room = Room(profile, profile_path=Path("/nonexistent/room.toml"))
+    check = room_check(room, "union")
+    assert check.join_preset == 2
+    assert check.lectern_channel == 5
+    assert check.bridge_path == PathTarget("127.0.0.1", 7007, sip_port=5070, tcp_port=5070)
+    assert check.settings.probe.duration == 12
+    assert check.disk_path == Path("/nonexistent")
+    main = room_check(room)
+    assert main.join_preset is None
+    assert main.bridge_path is not None and main.bridge_path.host == "10.0.0.5"
+    assert room_check(Room(RoomProfile())).bridge_path is None

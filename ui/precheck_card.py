@@ -1,0 +1,498 @@
+"""The pre-meeting check card ("Kiểm tra trước họp"): one button, live progress, one line per item.
+
+The check runs as an asyncio task on the GUI loop (never blocks) and can be stopped at any time.
+Finding / Advice / Prompt keys from ``console.services.precheck_report`` become plain words here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.netprobe import ProbeSettings
+from console.services.precheck import CheckProgress, CheckSettings, PreMeetingCheck
+from console.services.precheck_report import (
+    Advice,
+    CheckItem,
+    CheckKind,
+    CheckReport,
+    Finding,
+    Prompt,
+    Verdict,
+)
+from console.services.precheck_target import path_target_for
+from drivers.observable import Unsubscribe
+
+if TYPE_CHECKING:
+    from console.room import Room
+
+_LOGGER = logging.getLogger(__name__)
+
+CheckFactory = Callable[[], PreMeetingCheck]
+# Linguist reads the literal QCoreApplication.translate("PrecheckCard", ...) calls below.
+
+# icon and colour per verdict: the colour is never the only signal (icons differ too)
+ICONS = {
+    Verdict.PASS: "✔",
+    Verdict.WARN: "!",
+    Verdict.FAIL: "✖",
+    Verdict.NOT_APPLICABLE: "–",  # noqa: RUF001 - an en dash, not a minus
+    Verdict.SKIPPED: "»",
+}
+
+CARD_STYLE = """
+#precheckCard { background: #ffffff; }
+#precheckTitle { font-size: 22px; font-weight: 600; }
+#precheckStep { color: #3b4856; font-size: 16px; }
+#precheckPrompt {
+    background: #eef4fb; border: 2px solid #1f6fb2; border-radius: 10px; padding: 6px;
+}
+#precheckPromptText { font-size: 20px; font-weight: 600; color: #1f3f66; }
+#precheckRow { border-bottom: 1px solid #e3e8ed; }
+#precheckIcon { font-size: 20px; font-weight: 700; min-width: 30px; max-width: 30px; }
+#precheckIcon[verdict="pass"] { color: #2e9d4f; }
+#precheckIcon[verdict="warn"] { color: #b7860b; }
+#precheckIcon[verdict="fail"] { color: #c0392b; }
+#precheckIcon[verdict="not_applicable"], #precheckIcon[verdict="skipped"] { color: #8a96a3; }
+#precheckItem { font-size: 16px; font-weight: 600; }
+#precheckAdvice { font-size: 15px; color: #5c4300; }
+#precheckAdvice[verdict="fail"] { color: #8a1c12; }
+#precheckVerdict { border-radius: 10px; padding: 10px 14px; font-size: 19px; font-weight: 600; }
+#precheckVerdict[verdict="pass"] { background: #e6f4ea; color: #1f6a36; border: 1px solid #9fd3ae; }
+#precheckVerdict[verdict="warn"] { background: #fff6e0; color: #5c4300; border: 1px solid #ecd08a; }
+#precheckVerdict[verdict="fail"] { background: #fdecea; color: #8a1c12; border: 1px solid #f0b6b0; }
+#precheckVerdict[verdict="stopped"] {
+    background: #eef2f5; color: #3b4856; border: 1px solid #d5dde5;
+}
+#precheckStart { font-size: 17px; font-weight: 600; min-height: 44px; padding: 6px 18px; }
+"""
+
+
+def verdict_text(verdict: Verdict) -> str:
+    """Short word for a verdict."""
+    return {
+        Verdict.PASS: QCoreApplication.translate("PrecheckCard", "Pass"),
+        Verdict.WARN: QCoreApplication.translate("PrecheckCard", "Warning"),
+        Verdict.FAIL: QCoreApplication.translate("PrecheckCard", "Fail"),
+        Verdict.NOT_APPLICABLE: QCoreApplication.translate("PrecheckCard", "Not in this room"),
+        Verdict.SKIPPED: QCoreApplication.translate("PrecheckCard", "Skipped"),
+    }[verdict]
+
+
+def kind_text(kind: CheckKind) -> str:
+    """Name of what an item checks."""
+    return {
+        CheckKind.CAMERA: QCoreApplication.translate("PrecheckCard", "Camera"),
+        CheckKind.MIXER: QCoreApplication.translate("PrecheckCard", "Mixer"),
+        CheckKind.MICROPHONE: QCoreApplication.translate("PrecheckCard", "Microphone"),
+        CheckKind.CODEC: QCoreApplication.translate("PrecheckCard", "Codec"),
+        CheckKind.BRIDGE_PATH: QCoreApplication.translate("PrecheckCard", "Link to the bridge"),
+        CheckKind.DISK: QCoreApplication.translate("PrecheckCard", "Disk space"),
+        CheckKind.CPU: QCoreApplication.translate("PrecheckCard", "Computer load"),
+    }[kind]
+
+
+def finding_text(finding: Finding) -> str:
+    """Return what was found, in plain words ('' for nothing to report)."""
+    texts = {
+        Finding.CAMERA_NOT_ANSWERING: QCoreApplication.translate(
+            "PrecheckCard", "The camera does not answer"
+        ),
+        Finding.CAMERA_PRESET_NOT_REACHED: QCoreApplication.translate(
+            "PrecheckCard", "The camera did not reach the meeting shot"
+        ),
+        Finding.CAMERA_UNVERIFIED: QCoreApplication.translate(
+            "PrecheckCard", "The camera cannot report back (one-way cable)"
+        ),
+        Finding.MIXER_NOT_ANSWERING: QCoreApplication.translate(
+            "PrecheckCard", "The mixer does not answer"
+        ),
+        Finding.NO_MICROPHONE_SIGNAL: QCoreApplication.translate(
+            "PrecheckCard", "No sound from the lectern microphone"
+        ),
+        Finding.CODEC_NOT_READY: QCoreApplication.translate(
+            "PrecheckCard", "The codec is not ready"
+        ),
+        Finding.CODEC_NOT_REGISTERED: QCoreApplication.translate(
+            "PrecheckCard", "The codec is not registered with the server"
+        ),
+        Finding.CODEC_REGISTRATION_UNKNOWN: QCoreApplication.translate(
+            "PrecheckCard", "Registration not confirmed yet"
+        ),
+        Finding.BRIDGE_UNREACHABLE: QCoreApplication.translate(
+            "PrecheckCard", "The bridge cannot be reached"
+        ),
+        Finding.BRIDGE_PATH_FAIR: QCoreApplication.translate("PrecheckCard", "The link is fair"),
+        Finding.BRIDGE_PATH_POOR: QCoreApplication.translate("PrecheckCard", "The link is poor"),
+        Finding.DISK_LOW: QCoreApplication.translate("PrecheckCard", "Disk almost full"),
+        Finding.DISK_FULL: QCoreApplication.translate("PrecheckCard", "Disk full"),
+        Finding.CPU_BUSY: QCoreApplication.translate("PrecheckCard", "The computer is busy"),
+        Finding.SKIPPED_BY_OPERATOR: QCoreApplication.translate(
+            "PrecheckCard", "Skipped by the operator"
+        ),
+    }
+    return texts.get(finding, "")
+
+
+def advice_text(advice: Advice) -> str:
+    """Return what to do, in plain words ('' when nothing)."""
+    texts = {
+        Advice.CHECK_CABLE_AND_POWER: QCoreApplication.translate(
+            "PrecheckCard", "Check the cable and the power"
+        ),
+        Advice.CHECK_PRESET: QCoreApplication.translate(
+            "PrecheckCard", "Save the meeting shot again or move the camera by hand"
+        ),
+        Advice.CHECK_MICROPHONE: QCoreApplication.translate(
+            "PrecheckCard", "Check the microphone is on and plugged in, then speak again"
+        ),
+        Advice.RESTART_CODEC: QCoreApplication.translate("PrecheckCard", "Restart the codec"),
+        Advice.CALL_TECHNICIAN: QCoreApplication.translate("PrecheckCard", "Call the technician"),
+        Advice.CHECK_NETWORK: QCoreApplication.translate(
+            "PrecheckCard", "Check the network cable and the router; call the provider"
+        ),
+        Advice.REDUCE_NETWORK_USE: QCoreApplication.translate(
+            "PrecheckCard", "Stop downloads and video streaming on this line"
+        ),
+        Advice.FREE_DISK_SPACE: QCoreApplication.translate("PrecheckCard", "Free some disk space"),
+        Advice.CLOSE_PROGRAMS: QCoreApplication.translate("PrecheckCard", "Close other programs"),
+    }
+    return texts.get(advice, "")
+
+
+def prompt_text(prompt: Prompt) -> str:
+    """Return the request shown to the operator during a guided step."""
+    return {
+        Prompt.SAY_MOT_HAI_BA: QCoreApplication.translate(
+            "PrecheckCard", 'Please say "một, hai, ba" into the lectern microphone'
+        ),
+    }[prompt]
+
+
+def item_title(item: CheckItem) -> str:
+    """Return 'Camera Cam 1: Pass': what was checked and how it went."""
+    what = kind_text(item.kind)
+    if item.subject:
+        what = f"{what} {item.subject}"
+    return f"{what}: {verdict_text(item.verdict)}"
+
+
+def item_advice(item: CheckItem) -> str:
+    """Return 'The camera does not answer. Check the cable and the power.' ('' for a pass)."""
+    if item.verdict is Verdict.NOT_APPLICABLE:
+        return ""
+    parts = [text for text in (finding_text(item.finding), advice_text(item.advice)) if text]
+    return "".join(f"{part}. " for part in parts).strip()
+
+
+def room_check(room: Room, bridge_id: str | None = None) -> PreMeetingCheck:
+    """Build the room's check from its profile: join preset and path of ``bridge_id`` (or main)."""
+    profile = room.profile
+    settings = CheckSettings(probe=ProbeSettings(duration=profile.precheck.probe_seconds))
+    join_preset = None
+    bridge_path = None
+    if profile.call.bridges:
+        try:
+            bridge = profile.call.bridge(bridge_id)
+        except KeyError:
+            bridge = profile.call.bridge()
+        join_preset = bridge.join_camera_preset
+        bridge_path = path_target_for(bridge, udp_echo_port=profile.precheck.udp_echo_port)
+    return PreMeetingCheck.for_room(
+        room,
+        join_preset=join_preset,
+        lectern_channel=profile.precheck.lectern_channel,
+        bridge_path=bridge_path,
+        disk_path=room.profile_path.parent if room.profile_path else None,
+        settings=settings,
+    )
+
+
+class CheckRow(QFrame):
+    """One line of the result: icon and colour, what was checked, and what to do."""
+
+    def __init__(self, item: CheckItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName("precheckRow")
+        self.icon = QLabel(ICONS[item.verdict], self)
+        self.icon.setObjectName("precheckIcon")
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.title = QLabel(item_title(item), self)
+        self.title.setObjectName("precheckItem")
+        self.advice = QLabel(item_advice(item), self)
+        self.advice.setObjectName("precheckAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setVisible(bool(self.advice.text()))
+        for label in (self.icon, self.advice):
+            label.setProperty("verdict", item.verdict.value)
+        if item.detail:
+            self.setToolTip(item.detail)  # technical detail for the technician who hovers
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title)
+        text.addWidget(self.advice)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 6)
+        layout.addWidget(self.icon)
+        layout.addLayout(text, 1)
+
+
+class PrecheckCard(QWidget):
+    """Start button, live progress, guided prompt with Skip, one row per item, final verdict."""
+
+    finished = Signal(object)  # the CheckReport
+
+    def __init__(
+        self,
+        factory: CheckFactory,
+        parent: QWidget | None = None,
+        *,
+        report_path: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("precheckCard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(CARD_STYLE)
+        self._factory = factory
+        self._report_path = report_path  # the support bundle picks the last report up here
+        self._check: PreMeetingCheck | None = None
+        self._task: asyncio.Task[CheckReport] | None = None
+        self._unsubscribe: Unsubscribe | None = None
+        self.rows: list[CheckRow] = []
+        self._build()
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Pre-meeting check"), self)
+        title.setObjectName("precheckTitle")
+        self.start_button = QPushButton(self.tr("Start the check"), self)
+        self.start_button.setObjectName("precheckStart")
+        self.start_button.clicked.connect(self._on_start_clicked)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(self.start_button)
+        self.step_label = QLabel(self.tr("Press Start about an hour before the meeting."), self)
+        self.step_label.setObjectName("precheckStep")
+        self.step_label.setWordWrap(True)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, len(CheckKind))
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(10)
+        self.progress_bar.hide()
+        self.prompt = QFrame(self)
+        self.prompt.setObjectName("precheckPrompt")
+        self.prompt_label = QLabel(self.prompt)
+        self.prompt_label.setObjectName("precheckPromptText")
+        self.prompt_label.setWordWrap(True)
+        self.skip_button = QPushButton(self.tr("Skip"), self.prompt)
+        self.skip_button.clicked.connect(self._on_skip_clicked)
+        prompt_layout = QHBoxLayout(self.prompt)
+        prompt_layout.addWidget(self.prompt_label, 1)
+        prompt_layout.addWidget(self.skip_button)
+        self.prompt.hide()
+        self._rows_box = QWidget(self)
+        self._rows_layout = QVBoxLayout(self._rows_box)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(0)
+        self._rows_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._rows_box)
+        self.verdict_banner = QLabel(self)
+        self.verdict_banner.setObjectName("precheckVerdict")
+        self.verdict_banner.setWordWrap(True)
+        self.verdict_banner.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.prompt)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.verdict_banner)
+
+    # -- running ------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """True while a check task is under way."""
+        return self._task is not None and not self._task.done()
+
+    @property
+    def task(self) -> asyncio.Task[CheckReport] | None:
+        """The running (or last) check task."""
+        return self._task
+
+    def start(self) -> asyncio.Task[CheckReport] | None:
+        """Start a new check as a task (None when one is already running)."""
+        if self.running:
+            return None
+        check = self._factory()
+        self._check = check
+        self._clear_rows()
+        self.verdict_banner.hide()
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        self.start_button.setText(self.tr("Stop the check"))
+        self._unsubscribe = check.progress.subscribe(self._on_progress)
+        self._task = asyncio.ensure_future(check.run())
+        self._task.add_done_callback(self._on_task_done)
+        return self._task
+
+    def cancel(self) -> None:
+        """Stop a running check (its items so far stay on the card)."""
+        if self._task is not None and not self._task.done():
+            _LOGGER.info("pre-meeting check stopped by the operator")
+            self._task.cancel()
+
+    def detach(self) -> None:
+        """Stop the check and stop following it (before the card goes away)."""
+        self.cancel()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _on_start_clicked(self) -> None:
+        if self.running:
+            self.cancel()
+        else:
+            self.start()
+
+    def _on_skip_clicked(self) -> None:
+        if self._check is not None:
+            self._check.skip_prompt()
+
+    def _on_progress(self, progress: CheckProgress) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._update_rows(progress.items)
+        self._update_step(progress)
+
+    def _on_task_done(self, task: asyncio.Task[CheckReport]) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if not shiboken6.isValid(self):
+            return
+        self.start_button.setText(self.tr("Check again"))
+        self.progress_bar.hide()
+        self.prompt.hide()
+        if task.cancelled():
+            self.step_label.setText(self.tr("The check was stopped."))
+            self._show_banner("stopped", self.tr("Check stopped — press Check again to restart"))
+            return
+        error = task.exception()
+        if error is not None:
+            _LOGGER.error("pre-meeting check failed", exc_info=error)
+            self.step_label.setText(self.tr("The check could not finish."))
+            self._show_banner("fail", self.tr("The check could not finish — call the technician"))
+            return
+        report = task.result()
+        self._save(report)
+        self.step_label.setText(self.tr("Finished at {time}.").format(time=_clock(report)))
+        self._show_verdict(report.verdict)
+        self.finished.emit(report)
+
+    def _save(self, report: CheckReport) -> None:
+        if self._report_path is None:
+            return
+        try:
+            report.save(self._report_path)
+        except OSError as exc:
+            _LOGGER.warning("cannot save the pre-meeting check to %s: %s", self._report_path, exc)
+
+    # -- updaters -----------------------------------------------------------------------------
+    def _update_step(self, progress: CheckProgress) -> None:
+        done_kinds = {item.kind for item in progress.items}
+        self.progress_bar.setValue(len(done_kinds))
+        if progress.kind is not None:
+            what = kind_text(progress.kind)
+            if progress.subject:
+                what = f"{what} {progress.subject}"
+            self.step_label.setText(self.tr("Checking: {what}…").format(what=what))
+        if progress.prompt is not None:
+            self.prompt_label.setText(prompt_text(progress.prompt))
+            self.prompt.show()
+        else:
+            self.prompt.hide()
+
+    def _update_rows(self, items: tuple[CheckItem, ...]) -> None:
+        for item in items[len(self.rows) :]:
+            row = CheckRow(item, self._rows_box)
+            self.rows.append(row)
+            self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)
+
+    def _clear_rows(self) -> None:
+        for row in self.rows:
+            self._rows_layout.removeWidget(row)
+            row.deleteLater()
+        self.rows.clear()
+
+    def _show_verdict(self, verdict: Verdict) -> None:
+        texts = {
+            Verdict.PASS: self.tr("✔ Everything is ready for the meeting"),
+            Verdict.WARN: self.tr("! Ready, with warnings — read the lines marked !"),
+            Verdict.FAIL: self.tr("✖ Not ready — follow the advice on the red lines"),
+        }
+        self._show_banner(verdict.value, texts.get(verdict, verdict_text(verdict)))
+
+    def _show_banner(self, state: str, text: str) -> None:
+        self.verdict_banner.setProperty("verdict", state)
+        self.verdict_banner.style().unpolish(self.verdict_banner)
+        self.verdict_banner.style().polish(self.verdict_banner)
+        self.verdict_banner.setText(text)
+        self.verdict_banner.show()
+
+    @property
+    def verdict_state(self) -> str | None:
+        """The banner's state: pass / warn / fail / stopped (None while none is shown)."""
+        if self.verdict_banner.isHidden():
+            return None
+        return str(self.verdict_banner.property("verdict"))
+
+
+def _clock(report: CheckReport) -> str:
+    return time.strftime("%H:%M", time.localtime(report.finished_at))
+
+
+class PrecheckDialog(QDialog):
+    """The card in its own window (not modal: the operator can move cameras meanwhile)."""
+
+    def __init__(
+        self, factory: CheckFactory, parent: QWidget | None = None, *, report_path: Path | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pre-meeting check"))
+        self.card = PrecheckCard(factory, self, report_path=report_path)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.card)
+        self.resize(640, 620)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102 - Qt API
+        self.card.cancel()  # a closed card must not keep moving cameras
+        super().closeEvent(event)
+
+    def reject(self) -> None:  # noqa: D102 - Qt API (Esc)
+        self.card.cancel()
+        super().reject()
