@@ -11,14 +11,17 @@ are build products. ``install_translator`` compiles a missing or stale ``.qm`` w
 checkout or an edited .ts just works; bundles ship the .qm compiled by packaging/.
 Refresh the catalogues after changing UI text: ``python tools/update_translations.py``.
 
-Switching without a restart (``LanguageSwitcher.switch``): Qt sends ``QEvent.LanguageChange``
-to every widget. A widget joins by setting its texts in one method and registering it::
+Switching without a restart: Settings calls ``switch_language`` (and ``save_language``); Qt
+sends ``QEvent.LanguageChange`` to every widget. A widget joins by setting its texts in one
+method and registering it::
 
     self._retranslate()                            # set every tr() text here, also at start
     retranslate_on_change(self, self._retranslate)  # called again after each switch
 
-Widgets that have not joined yet still switch their plain texts (labels, buttons, titles,
-tooltips) through ``retranslate_texts``, which looks each current text up in the catalogue.
+Widgets that have not joined yet still switch the texts they show (labels, buttons, titles,
+tooltips, placeholders) through ``retranslate_texts``, which looks each current text up in the
+catalogue, placeholders included ("Tham gia Cầu chính tỉnh" → "Join Cầu chính tỉnh"). Texts
+kept elsewhere (a dict of state texts built at start, a model's header) need the callback.
 """
 
 from __future__ import annotations
@@ -188,13 +191,29 @@ def _text(translation: ElementTree.Element) -> str:
 
 
 # -- loading and switching ------------------------------------------------------------------------
+class _Installed:
+    """The one interface catalogue this module installed, so a switch replaces exactly it."""
+
+    translator: QTranslator | None = None
+    language = "en"
+
+
+def current_language() -> str:
+    """Return the language the interface shows now ("en" until a catalogue is installed)."""
+    return _Installed.language
+
+
 def install_translator(
     app: QCoreApplication, language: str | None = None, folder: Path = TRANSLATIONS
 ) -> QTranslator | None:
-    """Install the catalogue for ``language`` (default: ``choose_language``); None = English."""
+    """Make ``language`` (default: ``choose_language``) the interface's; None means English."""
     chosen = normalise(language) or choose_language(saved=saved_language())
+    if _Installed.translator is not None:
+        app.removeTranslator(_Installed.translator)
+    _Installed.translator, _Installed.language = None, chosen
+    QLocale.setDefault(QLocale(chosen))  # dates and numbers follow the interface language
     qm = compiled_catalogue(chosen, folder)
-    translator = QTranslator(app)
+    translator = QTranslator()  # kept alive by _Installed, not by a Qt parent
     if qm is None or not translator.load(str(qm)):
         _LOGGER.log(
             logging.DEBUG if chosen == "en" else logging.WARNING,
@@ -202,42 +221,26 @@ def install_translator(
             chosen,
             folder,
         )
+        _Installed.language = "en"
         return None
     app.installTranslator(translator)
-    QLocale.setDefault(QLocale(chosen))  # dates and numbers follow the interface language
+    _Installed.translator = translator
     _LOGGER.info("interface language: %s", chosen)
     return translator
 
 
-class LanguageSwitcher:
-    """The installed catalogue of a running console; ``switch`` changes it without a restart."""
-
-    def __init__(self, app: QApplication, folder: Path = TRANSLATIONS) -> None:
-        self._app = app
-        self._folder = folder
-        self._translator: QTranslator | None = None
-        self.language = "en"
-
-    def switch(self, language: str) -> None:
-        """Show ``language`` from now on: open windows are retranslated in place."""
-        code = normalise(language)
-        if code is None:
-            raise ValueError(f"unsupported interface language: {language!r}")
-        messages = self._messages()
-        before = {message: _translate(message) for message in messages}
-        if self._translator is not None:
-            self._app.removeTranslator(self._translator)
-            self._translator.deleteLater()
-        self._translator = install_translator(self._app, code, self._folder)
-        self.language = code
-        retranslate_texts(self._app.allWidgets(), before)
-        # LanguageChange is posted to the application, which posts it to every window.
+def switch_language(app: QApplication, language: str, folder: Path = TRANSLATIONS) -> None:
+    """Show ``language`` from now on, without a restart: open windows are retranslated."""
+    code = normalise(language)
+    if code is None:
+        raise ValueError(f"unsupported interface language: {language!r}")
+    ts = catalogue_path("vi", folder)
+    before = {message: _translate(message) for message in catalogue_messages(ts)}
+    install_translator(app, code, folder)
+    retranslate_texts(app.allWidgets(), before)
+    # LanguageChange goes to the application, which posts it on to every window: deliver both.
+    for _ in range(2):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
-
-    def _messages(self) -> list[Message]:
-        ts = catalogue_path("vi", self._folder)
-        return catalogue_messages(ts) if ts.is_file() else []
 
 
 def _translate(message: Message) -> str:

@@ -18,10 +18,11 @@ from drivers.cisco.codec import CiscoCodec
 from drivers.cisco.emulator import CiscoEmulator
 from ui.call_panel import CallPanel
 from ui.i18n import (
-    LanguageSwitcher,
     catalogue_messages,
     catalogue_path,
+    current_language,
     retranslate_on_change,
+    switch_language,
     unfinished_messages,
 )
 from ui.main_window import MainWindow
@@ -47,12 +48,22 @@ def _texts(root: QWidget) -> set[str]:
     return {label.text() for label in root.findChildren(QLabel)}
 
 
+class Switcher:
+    """Switches the application's language, as the Settings screen does."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+
+    def switch(self, language: str) -> None:
+        switch_language(self.app, language)
+        assert current_language() == language
+
+
 @pytest.fixture
-def switcher(qapp: QApplication) -> Iterator[LanguageSwitcher]:
-    """A language switcher that leaves the application in English afterwards."""
-    languages = LanguageSwitcher(qapp)
-    yield languages
-    languages.switch("en")
+def switcher(qapp: QApplication) -> Iterator[Switcher]:
+    """Language switching that leaves the application in English afterwards."""
+    yield Switcher(qapp)
+    switch_language(qapp, "en")
 
 
 def test_every_message_is_translated() -> None:
@@ -74,7 +85,7 @@ def test_preset_shots_use_the_operators_word() -> None:
 
 
 async def test_main_window_speaks_vietnamese_then_english_at_run_time(
-    demo: DemoSession, switcher: LanguageSwitcher
+    demo: DemoSession, switcher: Switcher
 ) -> None:
     switcher.switch("vi")
     window = MainWindow(demo.room, training=True)
@@ -95,7 +106,7 @@ async def test_main_window_speaks_vietnamese_then_english_at_run_time(
         window.deleteLater()
 
 
-async def test_call_panel_join_button_switches_language(switcher: LanguageSwitcher) -> None:
+async def test_call_panel_join_button_switches_language(switcher: Switcher) -> None:
     emulator = CiscoEmulator()
     await asyncio.wait_for(emulator.start(), 5)
     codec = CiscoCodec("Codec", host="127.0.0.1", port=emulator.port)
@@ -116,15 +127,13 @@ async def test_call_panel_join_button_switches_language(switcher: LanguageSwitch
         await asyncio.wait_for(emulator.close(), 5)
 
 
-def test_a_widget_that_joins_retranslates_itself(
-    qapp: QApplication, switcher: LanguageSwitcher
-) -> None:
+def test_a_widget_that_joins_retranslates_itself(qapp: QApplication, switcher: Switcher) -> None:
     label = QLabel()
     seen: list[str] = []
 
     def retranslate() -> None:
         label.setText(QApplication.translate("CallPanel", "Join %1").replace("%1", "Tỉnh ủy"))
-        seen.append(switcher.language)
+        seen.append(current_language())
 
     retranslate()
     retranslate_on_change(label, retranslate)
@@ -135,7 +144,7 @@ def test_a_widget_that_joins_retranslates_itself(
     assert seen[-1] == "en"
 
 
-def test_texts_with_values_are_switched_too(qapp: QApplication, switcher: LanguageSwitcher) -> None:
+def test_texts_with_values_are_switched_too(qapp: QApplication, switcher: Switcher) -> None:
     switcher.switch("vi")
     label = QLabel(QApplication.translate("Messages", "{device} is ready").format(device="Máy 2"))
     assert label.text() == "Máy 2 đã sẵn sàng"
