@@ -1,7 +1,9 @@
-"""Demo/training mode: emulated cameras on 127.0.0.1 and a Room driving them.
+"""Demo/training mode: emulated devices on 127.0.0.1 and a Room driving them.
 
 Two cameras, as a real hall might have: a Sony over VISCA-IP (UDP, Sony framing) and a raw
-VISCA-over-TCP camera with a small preset memory, so both preset kinds can be practised.
+VISCA-over-TCP camera with a small preset memory, so both preset kinds can be practised; an
+emulated X32 desk whose microphones "speak" now and then; and a codec with a local bridge
+(two baresip instances, or the Cisco emulator where baresip is missing) for one-click join.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ import contextlib
 import logging
 from dataclasses import dataclass, field
 
-from console.config.demo_data import demo_profile
+from console.config.codec import CallProfile
+from console.config.demo_data import demo_mixer, demo_profile
 from console.room import Room
+from console.services.demo_call import DemoCall, start_demo_call
 from console.setup import build_room
 from drivers.roles.camera import CameraLimits, PtzPosition
 from drivers.visca.emulator import ViscaEmulator
+from drivers.x32.emulator import X32Emulator
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -34,13 +39,20 @@ class DemoSession:
 
     room: Room
     emulators: list[ViscaEmulator] = field(default_factory=list)
+    desk: X32Emulator | None = None
+    call: DemoCall | None = None
 
     async def close(self) -> None:
-        """Stop and close the room, then the emulators."""
+        """Stop and close the room, then the emulators, the desk and the demo call."""
         await self.room.close()
-        for emulator in self.emulators:
+        closers = [e.close for e in self.emulators]
+        if self.desk is not None:
+            closers.append(self.desk.close)
+        if self.call is not None:
+            closers.append(self.call.close)
+        for close in closers:
             with contextlib.suppress(Exception):
-                await emulator.close()
+                await close()
 
 
 async def _start_emulator(listen: str, limits: CameraLimits) -> ViscaEmulator:
@@ -53,23 +65,29 @@ async def _start_emulator(listen: str, limits: CameraLimits) -> ViscaEmulator:
     return emulator
 
 
-async def start_demo(*, start_room: bool = True) -> DemoSession:
-    """Start two emulated cameras on 127.0.0.1 (free ports) and a started Room for them."""
-    emulators: list[ViscaEmulator] = []
+async def start_demo(*, start_room: bool = True, with_call: bool = True) -> DemoSession:
+    """Start the emulated devices on 127.0.0.1 (free ports) and a started Room for them."""
+    session = DemoSession(Room(demo_profile()))
     try:
         template = demo_profile()
         for camera, listen in zip(
             template.cameras, ("visca-ip:127.0.0.1:0", "tcp:127.0.0.1:0"), strict=True
         ):
-            emulators.append(await _start_emulator(listen, camera.limits.to_limits()))
-        profile = demo_profile([emulator.endpoint for emulator in emulators])
-        room = build_room(profile)
+            session.emulators.append(await _start_emulator(listen, camera.limits.to_limits()))
+        session.desk = X32Emulator("x32")
+        await session.desk.start("127.0.0.1:0")
+        update: dict[str, object] = {"mixer": demo_mixer(session.desk.port)}
+        if with_call:
+            session.call = await start_demo_call()
+            update["call"] = CallProfile(bridges=[session.call.bridge])
+        profile = demo_profile([e.endpoint for e in session.emulators]).model_copy(update=update)
+        session.room = build_room(
+            profile, running_codec=session.call.codec if session.call else None
+        )
         if start_room:
-            await room.start()
+            await session.room.start()
     except BaseException:
-        for emulator in emulators:
-            with contextlib.suppress(Exception):
-                await emulator.close()
+        await session.close()
         raise
-    _LOGGER.info("demo: cameras at %s", ", ".join(e.endpoint for e in emulators))
-    return DemoSession(room, emulators)
+    _LOGGER.info("demo: cameras at %s", ", ".join(e.endpoint for e in session.emulators))
+    return session

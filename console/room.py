@@ -61,17 +61,23 @@ class Room:
         self._lost: dict[str, Problem] = {}  # device name -> why it went offline
         self._unsubscribe: list[Unsubscribe] = []
         self._started = False
+        self._running: set[int] = set()  # ids of devices started by someone else
 
     @property
     def devices(self) -> list[Device]:
         """Every device of the room: cameras first, then the others in the order added."""
         return [*(slot.camera for slot in self.cameras), *self._others]
 
-    def add_device(self, device: Device) -> None:
-        """Add a non-camera device (mixer, codec ...) before ``start``; it gets a status light."""
+    def add_device(self, device: Device, *, running: bool = False) -> None:
+        """Add a non-camera device (mixer, codec ...) before ``start``; it gets a status light.
+
+        ``running``: the device was started elsewhere (the demo's codec); ``start`` skips it.
+        """
         if self._started:
             raise RuntimeError("add devices before Room.start()")
         self._others.append(device)
+        if running:
+            self._running.add(id(device))
 
     @property
     def mixer(self) -> Mixer | None:
@@ -98,10 +104,9 @@ class Room:
         for device in self.devices:
             self._seen[device.name] = device.status.value
             self._unsubscribe.append(device.status.subscribe(self._watcher(device)))
-        results = await asyncio.gather(
-            *(device.start() for device in self.devices), return_exceptions=True
-        )
-        for device, result in zip(self.devices, results, strict=True):
+        to_start = [d for d in self.devices if id(d) not in self._running]
+        results = await asyncio.gather(*(d.start() for d in to_start), return_exceptions=True)
+        for device, result in zip(to_start, results, strict=True):
             if isinstance(result, DeviceError):
                 self._report_start_failure(device, result)
             elif isinstance(result, BaseException):

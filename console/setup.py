@@ -53,11 +53,19 @@ def _codec(profile: RoomProfile) -> Device | None:
     return registry.factory(codec.driver.value)(**codec.driver_kwargs(password=password))
 
 
-def build_room(profile: RoomProfile, profile_path: Path | None = None) -> Room:
-    """Build a Room with a driver per device; a failing driver is left out and reported."""
+def build_room(
+    profile: RoomProfile, profile_path: Path | None = None, *, running_codec: Device | None = None
+) -> Room:
+    """Build a Room with a driver per device; a failing driver is left out and reported.
+
+    ``running_codec``: a codec already started elsewhere (the demo's) instead of the profile's.
+    """
     notifications = Notifications()
     room = Room(profile, profile_path=profile_path, notifications=notifications)
-    for label, make in (("mixer", _mixer), ("codec", _codec)):
+    if running_codec is not None:
+        room.add_device(running_codec, running=True)
+    makers = (("mixer", _mixer),) if running_codec else (("mixer", _mixer), ("codec", _codec))
+    for label, make in makers:
         try:
             device = make(profile)
         except DeviceError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from console.config.camera import CameraProfile, LimitsProfile, PositionProfile, PresetProfile
+from console.config.mixer import MixerChannelProfile, MixerDriver, MixerProfile
 from console.config.models import RoomProfile, SiteProfile
 
 # Preset names are data (the demo room is a Vietnamese meeting hall).
@@ -43,3 +44,18 @@ def demo_profile(connections: Sequence[str] = DEMO_CONNECTIONS) -> RoomProfile:
     )
     site = SiteProfile(name="Hội trường demo", contact="")
     return RoomProfile(site=site, cameras=[stage, audience])
+
+
+def demo_mixer(port: int) -> MixerProfile:
+    """Return the demo's X32 desk on 127.0.0.1: three microphones and the PC's sound."""
+    return MixerProfile(
+        driver=MixerDriver.X32,
+        host="127.0.0.1",
+        port=port,
+        channels=[
+            MixerChannelProfile(number=1, name="Chủ tọa"),
+            MixerChannelProfile(number=2, name="Bục phát biểu"),
+            MixerChannelProfile(number=3, name="Đại biểu"),
+            MixerChannelProfile(number=4, name="Máy tính", microphone=False),
+        ],
+    )

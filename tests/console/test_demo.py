@@ -27,3 +27,26 @@ async def test_demo_runs_two_cameras_with_presets() -> None:
         assert (emulated.pan, emulated.tilt, emulated.zoom) == (400, -50, 6000)
     finally:
         await asyncio.wait_for(session.close(), 10)
+
+
+async def test_demo_has_a_live_mixer_and_a_codec_that_joins_the_demo_bridge() -> None:
+    from console.services.join import JoinBridge, JoinPhase
+
+    session = await asyncio.wait_for(start_demo(), 20)
+    try:
+        room = session.room
+        assert room.mixer is not None and room.codec is not None
+        for device in (room.mixer, room.codec):
+            await until(
+                lambda d=device: d.status.value.availability is Availability.ONLINE,  # type: ignore[misc]
+                what=f"{device.name} online",
+            )
+        assert session.call is not None
+        bridge = room.profile.call.bridge()
+        assert bridge == session.call.bridge
+        join = JoinBridge(bridge, room.codec, cameras=[s.camera for s in room.cameras])
+        progress = await asyncio.wait_for(join.run(), 30)
+        assert progress.phase is JoinPhase.IN_MEETING, progress
+        assert room.codec.call.value.active
+    finally:
+        await asyncio.wait_for(session.close(), 15)
