@@ -235,7 +235,8 @@ def switch_language(app: QApplication, language: str, folder: Path = TRANSLATION
     if code is None:
         raise ValueError(f"unsupported interface language: {language!r}")
     ts = catalogue_path("vi", folder)
-    before = {message: _translate(message) for message in catalogue_messages(ts)}
+    messages = catalogue_messages(ts) if ts.is_file() else []  # a bundle without .ts: no fallback
+    before = {message: _translate(message) for message in messages}
     install_translator(app, code, folder)
     retranslate_texts(app.allWidgets(), before)
     # LanguageChange goes to the application, which posts it on to every window: deliver both.

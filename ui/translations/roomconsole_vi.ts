@@ -49,6 +49,11 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Keypad (tones for the bridge)</source>
+        <translation>Bàn phím số (gửi tới cầu chính)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Send the tone %1 to the far end</source>
         <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
@@ -526,7 +531,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+46"/>
+        <location filename="../main_window.py" line="+47"/>
         <source>Room Console — {site}</source>
         <translation>Room Console — {site}</translation>
     </message>
@@ -546,7 +551,7 @@
         <translation>Chế độ tập huấn — máy quay là mô phỏng</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Camera pictures will appear here</source>
         <translation>Hình máy quay sẽ hiện ở đây</translation>
     </message>
