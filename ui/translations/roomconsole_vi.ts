@@ -4,7 +4,7 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../audio_panel.py" line="+182"/>
+        <location filename="../audio_panel.py" line="+183"/>
         <source>Audio mixer</source>
         <translation>Bàn trộn âm thanh</translation>
     </message>
@@ -324,12 +324,12 @@
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="-190"/>
+        <location filename="../audio_panel.py" line="-191"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Level</source>
         <translation>Mức tín hiệu</translation>
     </message>
@@ -1304,7 +1304,7 @@
     <message>
         <location filename="../schedule_prompts.py" line="+105"/>
         <source>OK</source>
-        <translation>Đồng ý</translation>
+        <translation>Đã biết</translation>
     </message>
 </context>
 <context>
