@@ -125,12 +125,17 @@ def compile_catalogue(ts: Path, out_folder: Path) -> Path:
         raise FileNotFoundError("lrelease (PySide6) not found")
     out_folder.mkdir(parents=True, exist_ok=True)
     qm = out_folder / ts.with_suffix(".qm").name
-    subprocess.run(
-        [str(lrelease), "-silent", str(ts), "-qm", str(qm)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    partial = qm.with_name(f".{qm.name}.{os.getpid()}")  # another console may be starting too
+    try:
+        subprocess.run(
+            [str(lrelease), "-silent", str(ts), "-qm", str(partial)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        os.replace(partial, qm)
+    finally:
+        partial.unlink(missing_ok=True)
     return qm
 
 
