@@ -15,9 +15,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from console.config.loader import ProfileError, default_profile_path, load_profile
+from console.room import Room
+from console.version import version_line
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.repair import RepairWindow
+from ui.room_panels import attach_room_panels
 from ui.style import apply_style
 
 _LOGGER = logging.getLogger(__name__)
@@ -31,6 +34,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--config", type=Path, help="room profile to use instead of the default")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    parser.add_argument("--version", action="version", version=version_line("roomconsole"))
     return parser.parse_args(argv)
 
 
@@ -40,7 +44,7 @@ async def open_room(args: argparse.Namespace) -> tuple[QMainWindow, Callable[[],
         from console.demo import start_demo
 
         session = await start_demo()
-        return MainWindow(session.room, training=True), session.close
+        return _room_window(session.room, session.close, training=True)
     path = args.config or default_profile_path()
     try:
         profile = load_profile(path)
@@ -51,7 +55,21 @@ async def open_room(args: argparse.Namespace) -> tuple[QMainWindow, Callable[[],
 
     room = build_room(profile, path)
     await room.start()
-    return MainWindow(room), room.close
+    return _room_window(room, room.close)
+
+
+def _room_window(
+    room: Room, close_devices: Callable[[], Awaitable[None]], *, training: bool = False
+) -> tuple[QMainWindow, Callable[[], Awaitable[None]]]:
+    """Build the main window with every panel the room needs; its closer detaches, then closes."""
+    window = MainWindow(room, training=training)
+    panels = attach_room_panels(window, room)
+
+    async def close() -> None:
+        panels.close()
+        await close_devices()
+
+    return window, close
 
 
 async def _nothing() -> None:

@@ -38,8 +38,8 @@ METER_STEP_DB = 0.5  # repaint a meter only when it moved this much (saves CPU a
 
 # Red for muted and green for open, with different words too (colour-blind operators).
 _STYLE = """
-#muteButton { font-size: 17px; font-weight: 700; min-height: 56px; min-width: 96px;
-  border-radius: 10px; color: #ffffff; }
+#muteButton { font-size: 15px; font-weight: 700; min-height: 56px; min-width: 66px;
+  padding: 0 2px; border-radius: 10px; color: #ffffff; }
 #muteButton[state="muted"] { background: #c62828; border: 2px solid #8e0000; }
 #muteButton[state="open"] { background: #2e7d32; border: 2px solid #005005; }
 #muteButton[state="unknown"] { background: #9aa5b1; border: 2px solid #6b7682; }
@@ -60,7 +60,7 @@ class MeterBar(QWidget):
         self.setObjectName("meter")
         self.level_db = METER_MIN_DB
         self.repaints = 0  # counted for tests and the benchmark
-        self.setMinimumSize(14, 120)
+        self.setMinimumSize(14, 100)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
@@ -110,10 +110,13 @@ class ChannelStrip(QFrame):
         self.name_label = QLabel(self.tr("Channel {number}").format(number=number))
         self.name_label.setObjectName("channelName")
         self.name_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.name_label.setWordWrap(True)  # "Bục phát biểu" needs two lines in a narrow strip
+        lines = self.name_label.fontMetrics().lineSpacing()
+        self.name_label.setFixedHeight(2 * lines + 4)  # same height in every strip: faders align
         self.meter = MeterBar()
         self.fader = QSlider(Qt.Orientation.Vertical)
         self.fader.setRange(0, FADER_STEPS)
-        self.fader.setMinimumHeight(140)
+        self.fader.setMinimumHeight(100)
         self.fader.setAccessibleName(self.tr("Level"))
         self.mute_button = QPushButton()
         self.mute_button.setObjectName("muteButton")

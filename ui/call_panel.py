@@ -148,7 +148,7 @@ class CallPanel(QGroupBox):
             layout.addWidget(widget)
         layout.addWidget(self._build_incoming())
         layout.addWidget(self.mic_button)
-        layout.addLayout(self._build_keypad())
+        layout.addWidget(self._build_keypad())
         layout.addLayout(self._build_health())
 
     def _build_incoming(self) -> QFrame:
@@ -163,8 +163,20 @@ class CallPanel(QGroupBox):
             row.addWidget(widget)
         return self.incoming
 
-    def _build_keypad(self) -> QGridLayout:
-        grid = QGridLayout()
+    def _build_keypad(self) -> QWidget:
+        """Build a 'Keypad' button that opens the DTMF keys: rarely needed, so folded away."""
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.keypad_toggle = QPushButton(self.tr("Keypad (tones for the bridge)"))
+        self.keypad_toggle.setCheckable(True)
+        self.keypad_frame = QWidget()
+        self.keypad_frame.setVisible(False)
+        self.keypad_toggle.toggled.connect(self.keypad_frame.setVisible)
+        grid = QGridLayout(self.keypad_frame)
+        grid.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.keypad_toggle)
+        box.addWidget(self.keypad_frame)
         self.keypad: dict[str, QPushButton] = {}
         for index, key in enumerate(DTMF_KEYS):
             button = QPushButton(key)
@@ -172,7 +184,7 @@ class CallPanel(QGroupBox):
             button.clicked.connect(lambda _=False, k=key: self._run(self.codec.send_dtmf(k)))
             grid.addWidget(button, index // 3, index % 3)
             self.keypad[key] = button
-        return grid
+        return holder
 
     def _build_health(self) -> QVBoxLayout:
         box = QVBoxLayout()

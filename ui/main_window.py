@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -85,17 +86,25 @@ class MainWindow(QMainWindow):
         left.setSpacing(10)
         left.addLayout(self._preview_holder, 4)
         left.addWidget(self.camera_panel, 6)
-        self._side = QWidget(self)
+        # The side column scrolls rather than push the window past a 768-pixel-high screen.
+        self._side_scroll = QScrollArea(self)
+        self._side_scroll.setObjectName("sideScroll")
+        self._side_scroll.setWidgetResizable(True)
+        self._side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._side_scroll.setFixedWidth(SIDE_WIDTH + 14)
+        self._side = QWidget(self._side_scroll)
         self._side.setObjectName("sideColumn")
         self._side.setFixedWidth(SIDE_WIDTH)
         self._side_layout = QVBoxLayout(self._side)
         self._side_layout.setContentsMargins(0, 0, 0, 0)
         self._side_layout.setSpacing(10)
-        self._side.hide()
+        self._side_scroll.setWidget(self._side)
+        self._side_scroll.hide()
         body = QHBoxLayout()
         body.setSpacing(12)
         body.addLayout(left, 1)
-        body.addWidget(self._side)
+        body.addWidget(self._side_scroll)
         central = QWidget(self)
         central.setObjectName("central")
         layout = QVBoxLayout(central)
@@ -128,7 +137,7 @@ class MainWindow(QMainWindow):
         widget.setParent(self._side)
         self._side_layout.addWidget(widget)
         widget.show()
-        self._side.show()
+        self._side_scroll.show()
 
     def add_status_device(self, device: Device) -> None:
         """Show a status light for another device (mixer, codec ...)."""

@@ -50,6 +50,7 @@ def demo_mixer(port: int) -> MixerProfile:
     """Return the demo's X32 desk on 127.0.0.1: three microphones and the PC's sound."""
     return MixerProfile(
         driver=MixerDriver.X32,
+        name="Bàn trộn âm thanh",
         host="127.0.0.1",
         port=port,
         channels=[

@@ -71,6 +71,7 @@ class MixerProfile(StrictModel):
     """The room's audio desk (or none)."""
 
     driver: MixerDriver = MixerDriver.NONE
+    name: Annotated[str, Field(min_length=1, max_length=60)] = "Mixer"  # shown by its light
     host: Annotated[str | None, Field(min_length=1, max_length=253)] = None
     port: Annotated[int | None, Field(ge=1, le=65535)] = None  # None = the desk's default
     channels: list[MixerChannelProfile] = Field(default_factory=list)
@@ -114,10 +115,10 @@ class MixerProfile(StrictModel):
         """Channel -> name given in the profile (wins over the desk's name)."""
         return {c.number: c.name for c in self.channels if c.name is not None}
 
-    def driver_kwargs(self, name: str = "mixer") -> dict[str, Any]:
+    def driver_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for the registry factory named by ``driver``."""
         return {
-            "name": name,
+            "name": self.name,
             "host": self.host,
             "port": self.port,
             "name_overrides": self.name_overrides(),

@@ -1,0 +1,37 @@
+"""The demo window carries a working call panel and audio panel wired to the room's devices."""
+
+from __future__ import annotations
+
+import pytest
+from ui_polling import until
+
+from console.services.join import JoinPhase
+from ui.app import open_room, parse_args
+from ui.audio_panel import AudioPanel
+from ui.call_panel import CallPanel
+from ui.main_window import MainWindow
+
+
+@pytest.mark.timeout(90)
+async def test_demo_window_joins_the_bridge_and_mutes_from_its_panels() -> None:
+    window, close = await open_room(parse_args(["--demo"]))
+    try:
+        assert isinstance(window, MainWindow)
+        call = window.findChild(CallPanel)
+        audio = window.findChild(AudioPanel)
+        assert call is not None and audio is not None
+        assert [strip.number for strip in audio.strips] == [1, 2, 3, 4]
+        window.show()
+        codec = window.room.codec
+        assert codec is not None
+        await until(lambda: call.join_button.isEnabled(), timeout=20)
+        call.join_button.click()
+        await until(lambda: call.join.progress.value.phase is JoinPhase.IN_MEETING, timeout=40)
+        assert codec.call.value.active
+        # the profile's join state mutes every microphone strip on the desk
+        await until(lambda: all(s.muted for s in audio.strips if s.number in (1, 2, 3)))
+        call.join_button.click()  # now "Leave the meeting"
+        await until(lambda: not codec.call.value.active, timeout=20)
+    finally:
+        window.close()
+        await close()

@@ -1,0 +1,110 @@
+"""Put the audio and call panels of a room into the main window, wired to the core services."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from console.call_health import CallHealthMonitor
+from console.config.codec import PinStore
+from console.config.models import RoomProfile
+from console.hotmic import HotMicGuard
+from console.room import Room
+from console.services.audio_state import audio_action
+from console.services.join import JoinBridge
+from console.services.leave import leave_meeting
+from drivers.roles.codec import Codec
+from drivers.roles.mixer import Mixer
+from ui.audio_panel import AudioPanel
+from ui.call_panel import CallPanel
+from ui.main_window import MainWindow
+
+_LOGGER = logging.getLogger(__name__)
+
+
+@dataclass
+class RoomPanels:
+    """What was attached; ``close()`` detaches it all (before the devices close)."""
+
+    audio: AudioPanel | None = None
+    call: CallPanel | None = None
+    join: JoinBridge | None = None
+    _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Unsubscribe panels and monitors from the devices."""
+        for close in reversed(self._closers):
+            with contextlib.suppress(Exception):
+                close()
+        self._closers.clear()
+
+
+def attach_room_panels(window: MainWindow, room: Room) -> RoomPanels:
+    """Add the call panel (if the room has a codec and a bridge) and the audio panel (mixer)."""
+    panels = RoomPanels()
+    guard = _hot_mic_guard(room.mixer, room.profile, panels)
+    if room.codec is not None and room.profile.call.bridges:
+        _attach_call(window, room, room.codec, panels)
+        if guard is not None:
+            codec = room.codec
+            panels._closers.append(codec.mic_muted.subscribe(guard.set_codec_muted))
+    if room.mixer is not None:
+        mixer_profile = room.profile.mixer
+        panels.audio = AudioPanel(
+            room.mixer,
+            [channel.number for channel in mixer_profile.channels],
+            guard,
+            microphones=mixer_profile.microphones(),
+        )
+        panels._closers.append(panels.audio.detach)
+        window.add_side_panel(panels.audio)
+    return panels
+
+
+def _hot_mic_guard(
+    mixer: Mixer | None, profile: RoomProfile, panels: RoomPanels
+) -> HotMicGuard | None:
+    settings = profile.mixer.hot_mic
+    if mixer is None or not settings.enabled:
+        return None
+    guard = HotMicGuard(
+        mixer,
+        profile.mixer.microphones(),
+        threshold_db=settings.speech_threshold_db,
+        hold=settings.hold_seconds,
+    )
+    guard.start()
+    panels._closers.append(guard.close)
+    return guard
+
+
+def _attach_call(window: MainWindow, room: Room, codec: Codec, panels: RoomPanels) -> None:
+    profile = room.profile
+    bridge = profile.call.bridge()
+    cameras = [slot.camera for slot in room.cameras]
+    microphones = profile.mixer.microphones()
+    join_audio = bridge.join_audio or profile.mixer.on_join
+    panels.join = JoinBridge(
+        bridge,
+        codec,
+        cameras=cameras,
+        apply_audio=audio_action(room.mixer, join_audio, microphones),
+        pin_provider=PinStore().get,
+        display_name=profile.site.name,
+    )
+    leave_audio = audio_action(room.mixer, profile.mixer.on_leave, microphones)
+
+    async def leave() -> object:
+        return await leave_meeting(
+            codec,
+            cameras=cameras,
+            leave_preset=bridge.leave_camera_preset,
+            apply_audio=leave_audio,
+        )
+
+    health = CallHealthMonitor(codec.statistics)
+    panels.call = CallPanel(codec, panels.join, leave=leave, health=health)
+    panels._closers += [health.close, panels.call.detach]
+    window.add_side_panel(panels.call)
