@@ -11,6 +11,9 @@ APT_PACKAGES=(
   libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 fonts-dejavu-core fonts-noto-core
   libvlc5 vlc-plugin-base vlc-plugin-video-output
+  # tests only: an RTSP server on 127.0.0.1 (Debian's libVLC cannot open rtsp://, PyAV can)
+  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-ugly
 )
 
 missing=()

@@ -9,6 +9,8 @@ export QT_QPA_PLATFORM=offscreen
 echo "== ruff =="; ruff check .
 echo "== mypy =="; mypy
 echo "== import-linter =="; lint-imports
+echo "== Linux bundle: build and smoke test =="
+timeout 600 bash packaging/ci_smoke.sh
 echo "== drivers and console without Qt =="
 ROOMCONSOLE_BLOCK_QT=1 timeout 900 python -m pytest -q -p no:pytest-qt tests/drivers tests/console
 echo "== full suite =="
