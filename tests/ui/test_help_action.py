@@ -40,7 +40,7 @@ class UrlCatcher(QObject):
 @pytest.fixture
 def opened() -> Iterator[UrlCatcher]:
     catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "handle")
+    QDesktopServices.setUrlHandler("file", catcher, "handle")  # type: ignore[arg-type]
     try:
         yield catcher
     finally:

@@ -30,7 +30,7 @@ def rows(view: EventLogView) -> list[tuple[str, str, str]]:
     """Device, severity and message of every row shown."""
     model = view.model
     return [
-        tuple(model.index(row, column).data() for column in (1, 2, 3))  # type: ignore[misc]
+        tuple(model.index(row, column).data() for column in (1, 2, 3))
         for row in range(model.rowCount())
     ]
 

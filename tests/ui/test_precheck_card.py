@@ -68,7 +68,7 @@ class Rig:
         )
 
     def click(self, button: object) -> None:
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def row(self, kind: CheckKind) -> tuple[str, str, str]:
         """Icon, title and advice of the first row about ``kind``."""

@@ -29,7 +29,7 @@ class FakeClock:
 
 
 def click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def open_dialog(qtbot: QtBot, gate: TechnicianGate, **kwargs: object) -> PinDialog:
