@@ -67,15 +67,20 @@ CARD_STYLE = """
     background: #eef4fb; border: 2px solid #1f6fb2; border-radius: 10px; padding: 6px;
 }
 #precheckPromptText { font-size: 20px; font-weight: 600; color: #1f3f66; }
-#precheckRow { border-bottom: 1px solid #e3e8ed; }
+#precheckRows { background: #ffffff; }
+#precheckRow { background: #ffffff; border-bottom: 1px solid #e3e8ed; }
+#precheckRow[verdict="fail"] { background: #fdf3f2; }
+#precheckRow[verdict="warn"] { background: #fffaf0; }
 #precheckIcon { font-size: 20px; font-weight: 700; min-width: 30px; max-width: 30px; }
-#precheckIcon[verdict="pass"] { color: #2e9d4f; }
-#precheckIcon[verdict="warn"] { color: #b7860b; }
-#precheckIcon[verdict="fail"] { color: #c0392b; }
+#precheckIcon[verdict="pass"], #precheckVerdictWord[verdict="pass"] { color: #2e9d4f; }
+#precheckIcon[verdict="warn"], #precheckVerdictWord[verdict="warn"] { color: #a0740a; }
+#precheckIcon[verdict="fail"], #precheckVerdictWord[verdict="fail"] { color: #c0392b; }
 #precheckIcon[verdict="not_applicable"], #precheckIcon[verdict="skipped"] { color: #8a96a3; }
+#precheckVerdictWord { font-size: 15px; font-weight: 600; color: #8a96a3; }
 #precheckItem { font-size: 16px; font-weight: 600; }
-#precheckAdvice { font-size: 15px; color: #5c4300; }
-#precheckAdvice[verdict="fail"] { color: #8a1c12; }
+#precheckFinding { font-size: 15px; color: #3b4856; }
+#precheckFinding[verdict="fail"] { color: #8a1c12; }
+#precheckAdvice { font-size: 15px; font-weight: 600; color: #1d2630; }
 #precheckVerdict { border-radius: 10px; padding: 10px 14px; font-size: 19px; font-weight: 600; }
 #precheckVerdict[verdict="pass"] { background: #e6f4ea; color: #1f6a36; border: 1px solid #9fd3ae; }
 #precheckVerdict[verdict="warn"] { background: #fff6e0; color: #5c4300; border: 1px solid #ecd08a; }
@@ -189,19 +194,39 @@ def prompt_text(prompt: Prompt) -> str:
 
 
 def item_title(item: CheckItem) -> str:
-    """Return 'Camera Cam 1: Pass': what was checked and how it went."""
+    """Return 'Camera: Cam 1': what was checked."""
     what = kind_text(item.kind)
-    if item.subject:
-        what = f"{what} {item.subject}"
-    return f"{what}: {verdict_text(item.verdict)}"
+    return f"{what}: {item.subject}" if item.subject else what
+
+
+def item_finding(item: CheckItem) -> str:
+    """Return 'The camera does not answer' ('' for a plain pass or a device not in the room)."""
+    if item.verdict is Verdict.NOT_APPLICABLE:
+        return ""
+    parts = [finding_text(item.finding), link_figures(item)]
+    return " — ".join(part for part in parts if part)
+
+
+def link_figures(item: CheckItem) -> str:
+    """Return 'packet loss 2.5 %, delay 40 ms, jitter 6 ms' for a measured link, else ''."""
+    figures = item.figures
+    if item.kind is not CheckKind.BRIDGE_PATH or figures.get("rtt_median_ms") is None:
+        return ""
+    return QCoreApplication.translate(
+        "PrecheckCard", "packet loss {loss} %, delay {rtt} ms, jitter {jitter} ms"
+    ).format(
+        loss=figures.get("loss_percent"),
+        rtt=figures.get("rtt_median_ms"),
+        jitter=figures.get("jitter_ms"),
+    )
 
 
 def item_advice(item: CheckItem) -> str:
-    """Return 'The camera does not answer. Check the cable and the power.' ('' for a pass)."""
-    if item.verdict is Verdict.NOT_APPLICABLE:
+    """Return 'What to do: check the cable and the power' ('' when nothing is to be done)."""
+    text = advice_text(item.advice) if item.verdict is not Verdict.NOT_APPLICABLE else ""
+    if not text:
         return ""
-    parts = [text for text in (finding_text(item.finding), advice_text(item.advice)) if text]
-    return "".join(f"{part}. " for part in parts).strip()
+    return QCoreApplication.translate("PrecheckCard", "What to do: {advice}").format(advice=text)
 
 
 def room_check(room: Room, bridge_id: str | None = None) -> PreMeetingCheck:
@@ -228,33 +253,41 @@ def room_check(room: Room, bridge_id: str | None = None) -> PreMeetingCheck:
 
 
 class CheckRow(QFrame):
-    """One line of the result: icon and colour, what was checked, and what to do."""
+    """One line of the result: icon, what was checked, what was found, what to do, verdict."""
 
     def __init__(self, item: CheckItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
         self.setObjectName("precheckRow")
-        self.icon = QLabel(ICONS[item.verdict], self)
-        self.icon.setObjectName("precheckIcon")
+        self.setProperty("verdict", item.verdict.value)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.icon = self._label(ICONS[item.verdict], "precheckIcon")
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.title = QLabel(item_title(item), self)
-        self.title.setObjectName("precheckItem")
-        self.advice = QLabel(item_advice(item), self)
-        self.advice.setObjectName("precheckAdvice")
-        self.advice.setWordWrap(True)
-        self.advice.setVisible(bool(self.advice.text()))
-        for label in (self.icon, self.advice):
-            label.setProperty("verdict", item.verdict.value)
+        self.title = self._label(item_title(item), "precheckItem")
+        self.finding = self._label(item_finding(item), "precheckFinding")
+        self.advice = self._label(item_advice(item), "precheckAdvice")
+        self.verdict = self._label(verdict_text(item.verdict), "precheckVerdictWord")
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        for label in (self.finding, self.advice):
+            label.setWordWrap(True)
+            label.setVisible(bool(label.text()))
         if item.detail:
             self.setToolTip(item.detail)  # technical detail for the technician who hovers
         text = QVBoxLayout()
         text.setSpacing(2)
-        text.addWidget(self.title)
-        text.addWidget(self.advice)
+        for label in (self.title, self.finding, self.advice):
+            text.addWidget(label)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 6, 4, 6)
+        layout.setContentsMargins(6, 8, 10, 8)
         layout.addWidget(self.icon)
         layout.addLayout(text, 1)
+        layout.addWidget(self.verdict)
+
+    def _label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setProperty("verdict", self.item.verdict.value)  # colours come from the style
+        return label
 
 
 class PrecheckCard(QWidget):
@@ -310,6 +343,7 @@ class PrecheckCard(QWidget):
         prompt_layout.addWidget(self.skip_button)
         self.prompt.hide()
         self._rows_box = QWidget(self)
+        self._rows_box.setObjectName("precheckRows")
         self._rows_layout = QVBoxLayout(self._rows_box)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(0)
@@ -317,6 +351,7 @@ class PrecheckCard(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.viewport().setAutoFillBackground(False)
         scroll.setWidget(self._rows_box)
         self.verdict_banner = QLabel(self)
         self.verdict_banner.setObjectName("precheckVerdict")

@@ -70,11 +70,17 @@ class Rig:
     def click(self, button: object) -> None:
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    def row(self, kind: CheckKind) -> tuple[str, str, str]:
-        """Icon, title and advice of the first row about ``kind``."""
+    def row(self, kind: CheckKind) -> tuple[str, str, str, str, str]:
+        """Icon, title, verdict, finding and advice of the first row about ``kind``."""
         for row in self.card.rows:
             if row.item.kind is kind:
-                return row.icon.text(), row.title.text(), row.advice.text()
+                return (
+                    row.icon.text(),
+                    row.title.text(),
+                    row.verdict.text(),
+                    row.finding.text(),
+                    row.advice.text(),
+                )
         raise AssertionError(f"no row for {kind}")
 
 
@@ -132,8 +138,11 @@ async def test_start_button_runs_the_check_live_and_shows_a_pass(rig: Rig) -> No
     assert rig.card.verdict_banner.text() == "✔ Everything is ready for the meeting"
     assert not rig.card.prompt.isVisible()
     assert len(rig.card.rows) == 7
-    assert rig.row(CheckKind.CAMERA) == ("✔", "Camera Cam 1: Pass", "")
-    assert rig.row(CheckKind.CODEC) == ("–", "Codec: Not in this room", "")  # noqa: RUF001
+    assert rig.row(CheckKind.CAMERA) == ("✔", "Camera: Cam 1", "Pass", "", "")
+    assert rig.row(CheckKind.CODEC) == ("–", "Codec", "Not in this room", "", "")  # noqa: RUF001
+    assert rig.card.rows[0].advice.isHidden()
+    link = rig.row(CheckKind.BRIDGE_PATH)
+    assert link[2] == "Pass" and link[3].startswith("packet loss 0.0 %, delay ")
     position = rig.emulator.cameras[0].position()
     assert (position.pan, position.tilt) == (400, 60)  # the camera went to the join shot
     saved = json.loads(rig.report_path.read_text(encoding="utf-8"))
@@ -152,16 +161,19 @@ async def test_silent_camera_and_lossy_link_fail_with_what_to_do(rig: Rig) -> No
     await until(lambda: rig.card.verdict_state is not None, timeout=15)
     assert rig.card.verdict_state == "fail"
     assert rig.card.verdict_banner.text() == "✖ Not ready — follow the advice on the red lines"
-    icon, title, advice = rig.row(CheckKind.CAMERA)
-    assert (icon, title) == ("✖", "Camera Cam 1: Fail")
-    assert advice == "The camera does not answer. Check the cable and the power."
-    icon, title, advice = rig.row(CheckKind.BRIDGE_PATH)
-    assert (icon, title) == ("✖", "Link to the bridge 127.0.0.1: Fail")
-    assert advice == (
-        "The link is poor. Check the network cable and the router; call the provider."
+    assert rig.row(CheckKind.CAMERA) == (
+        "✖",
+        "Camera: Cam 1",
+        "Fail",
+        "The camera does not answer",
+        "What to do: Check the cable and the power",
     )
+    icon, title, verdict, finding, advice = rig.row(CheckKind.BRIDGE_PATH)
+    assert (icon, title, verdict) == ("✖", "Link to the bridge: 127.0.0.1", "Fail")
+    assert finding.startswith("The link is poor — packet loss ")  # the measured figures
+    assert advice == "What to do: Check the network cable and the router; call the provider"
     camera_row = next(row for row in rig.card.rows if row.item.kind is CheckKind.CAMERA)
-    assert camera_row.advice.property("verdict") == "fail"  # drawn in red
+    assert camera_row.finding.property("verdict") == "fail"  # drawn in red
     assert "timed out" in camera_row.toolTip()  # technical detail for the technician
 
 
@@ -170,9 +182,13 @@ async def test_skip_button_skips_the_guided_step(rig: Rig) -> None:
     await until(lambda: rig.card.prompt.isVisible(), timeout=10)
     rig.click(rig.card.skip_button)
     await until(lambda: rig.card.verdict_state is not None, timeout=15)
-    icon, title, advice = rig.row(CheckKind.MICROPHONE)
-    assert (icon, title) == ("»", "Microphone Desk: Skipped")
-    assert advice == "Skipped by the operator."
+    assert rig.row(CheckKind.MICROPHONE) == (
+        "»",
+        "Microphone: Desk",
+        "Skipped",
+        "Skipped by the operator",
+        "",
+    )
     assert rig.card.verdict_state == "pass"  # skipped does not count against the room
 
 
