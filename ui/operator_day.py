@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from console.access import Mode, TechnicianGate
 from console.config.models import RoomProfile
@@ -39,8 +39,8 @@ ProfileSaver = Callable[[RoomProfile], None]
 TOOLBAR_STYLE = """
 #operatorDay { background: #ffffff; border-bottom: 1px solid #d5dde5; spacing: 6px; padding: 4px; }
 #operatorDay QToolButton {
-    font-size: 16px; padding: 8px 14px; border: 1px solid #b8c4cf; border-radius: 8px;
-    background: #f7f9fb; min-height: 30px;
+    margin: 2px 4px; font-size: 16px; padding: 8px 14px; border: 1px solid #b8c4cf;
+    border-radius: 8px; background: #f7f9fb; min-height: 30px;
 }
 #operatorDay QToolButton:checked { background: #fff6e0; border: 2px solid #d9a21b; }
 #operatorDay QToolButton:hover { border-color: #1f6fb2; }
@@ -57,6 +57,7 @@ class OperatorDay:
     modes: ModeSwitch
     toolbar: QToolBar
     banner: ScheduleBanner
+    banner_bar: QToolBar
     help: RequestHelp
     precheck_action: QAction
     log_action: QAction
@@ -69,6 +70,11 @@ class OperatorDay:
     log_dialog: EventLogDialog | None = None
     technician_actions: list[QAction] = field(default_factory=list)
     _precheck_bridge: str | None = None
+
+    def show_banner(self, text: str) -> None:
+        """Show schedule news under the toolbar until the operator presses OK."""
+        self.banner_bar.show()
+        self.banner.show_text(text)
 
     def add_technician_action(self, action: QAction) -> None:
         """Add an action (e.g. Settings) shown in technician mode only."""
@@ -145,7 +151,12 @@ def _banner_bar(window: QMainWindow, banner: ScheduleBanner) -> QToolBar:
     bar.setObjectName("scheduleBar")
     bar.setMovable(False)
     bar.setStyleSheet("#scheduleBar { border: none; background: transparent; padding: 2px 8px; }")
-    bar.addWidget(banner)
+    holder = QWidget(bar)  # the toolbar owns its widgets' visibility; the banner's own is free
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(banner)
+    holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar.addWidget(holder)
     window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     bar.setVisible(False)
@@ -193,6 +204,7 @@ def install_operator_day(
         modes=modes,
         toolbar=toolbar,
         banner=banner,
+        banner_bar=banner_bar,
         help=helper,
         precheck_action=QAction(window),
         log_action=QAction(window),
@@ -225,8 +237,7 @@ def install_operator_day(
             start_precheck=lambda bridge: day.open_precheck(bridge, start=True),
             bridge_name=lambda bridge: _bridge_name(room.profile, bridge),
         )
-        day.prompts.banner.connect(banner_bar.show)
-        day.prompts.banner.connect(banner.show_text)
+        day.prompts.banner.connect(day.show_banner)
         day.scheduler_task = asyncio.ensure_future(scheduler.run())
     if profile_path is not None:
         _LOGGER.debug("operator's day installed for %s", profile_path)

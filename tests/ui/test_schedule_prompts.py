@@ -168,6 +168,7 @@ async def test_operator_day_toolbar_and_the_scheduled_check_open_the_card(
         assert day.precheck_dialog is not None
         assert day.precheck_dialog.card.running  # started by the schedule, 40 min before
         assert day.banner.label.text() == "“Chào cờ đầu tuần” starts at 07:30 — in 60 minutes."
+        assert day.banner_bar.isVisible() and day.banner.isVisible()
         log = day.open_event_log()
         assert log is not None and log.view.table.isColumnHidden(4)
         day.modes.action.trigger()  # no PIN set yet: the set-a-PIN page, then "Later"
