@@ -84,8 +84,9 @@ class VideoPlayer(Device):
         backoff = self.timing.backoff_first
         while True:
             try:
-                # In a worker thread: the first call loads libVLC and scans its plugins (~0.4 s).
-                backend = await asyncio.to_thread(create_backend, self.source, self.frames)
+                # On the loop's thread although the first call loads libVLC (~0.4 s): libvlc_new
+                # in a worker thread beside a running Qt loop crashed the process (segfault).
+                backend = create_backend(self.source, self.frames)
             except DeviceError as exc:  # library missing: say so once, nothing to retry
                 _LOGGER.warning("%s: %s", self.name, exc)
                 self._publish(PlayerState.ERROR, exc.problem, str(exc))
