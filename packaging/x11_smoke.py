@@ -198,11 +198,16 @@ class Display:
         self.x.XFlush(self.dpy)
 
     def grab_rgb(self, window: int) -> tuple[int, int, bytes]:
-        """Grab the window as packed RGB (32-bit TrueColor visuals, as Xvfb uses)."""
-        attrs = self.attributes(window)
-        image = self.x.XGetImage(
-            self.dpy, window, 0, 0, attrs.width, attrs.height, ALL_PLANES, ZPIXMAP
-        )
+        """Grab the window's area of the screen as packed RGB (32-bit TrueColor, as Xvfb uses).
+
+        Read from the root window, clipped to the screen: XGetImage on a window that reaches
+        past the screen's edge fails with BadMatch.
+        """
+        attrs, screen = self.attributes(window), self.attributes(self.root)
+        left, top = max(attrs.x, 0), max(attrs.y, 0)
+        width = min(attrs.x + attrs.width, screen.width) - left
+        height = min(attrs.y + attrs.height, screen.height) - top
+        image = self.x.XGetImage(self.dpy, self.root, left, top, width, height, ALL_PLANES, ZPIXMAP)
         if not image:
             raise SystemExit("x11_smoke: XGetImage failed")
         img = image.contents

@@ -38,7 +38,7 @@ METER_STEP_DB = 0.5  # repaint a meter only when it moved this much (saves CPU a
 
 # Red for muted and green for open, with different words too (colour-blind operators).
 _STYLE = """
-#muteButton { font-size: 15px; font-weight: 700; min-height: 56px; min-width: 66px;
+#muteButton { font-size: 15px; font-weight: 700; min-height: 56px; min-width: 62px;
   padding: 0 2px; border-radius: 10px; color: #ffffff; }
 #muteButton[state="muted"] { background: #c62828; border: 2px solid #8e0000; }
 #muteButton[state="open"] { background: #2e7d32; border: 2px solid #005005; }
@@ -133,6 +133,7 @@ class ChannelStrip(QFrame):
         levels.addWidget(self.fader)
         levels.addStretch()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(3, 4, 3, 4)  # four strips must fit the side column
         layout.addWidget(self.name_label)
         layout.addLayout(levels, 1)
         layout.addWidget(self.mute_button)

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
             self,
         )
         hint.setObjectName("keyHint")
+        hint.setWordWrap(True)  # a long translation wraps instead of widening the window
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header = QHBoxLayout()
         header.addWidget(title)
         if self.training:

@@ -45,13 +45,18 @@ class PresetButton(QPushButton):
         self.setObjectName("presetButton")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 64)
+        self.setMinimumSize(100, 64)
         self._long_press = QTimer(self)
         self._long_press.setSingleShot(True)
         self._long_press.timeout.connect(self._on_long_press)
         self._swallow_click = False
         self.pressed.connect(self._on_pressed)
         self.released.connect(self._long_press.stop)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt API
+        # A long shot name must not widen the whole window past a 1366-pixel screen:
+        # the grid shares the width out evenly and a very long name is cut at the edges.
+        return QSize(100, 64)
 
     def set_state(self, state: str) -> None:
         """Style hook: "empty", "set", "active" or "movedoff"."""
@@ -112,6 +117,7 @@ class PresetGrid(QWidget):
         self.menu: QMenu | None = None
         self._caption = QLabel(self)
         self._caption.setObjectName("presetCaption")
+        self._caption.setWordWrap(True)  # long in Vietnamese: wrap, never widen the window
         grid = QGridLayout()
         grid.setSpacing(8)
         for index, number in enumerate(numbers):
