@@ -8,6 +8,7 @@ in the room profile), with a button that opens the folder.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -149,6 +150,9 @@ class RequestHelp(QObject):
     async def _write_and_show(self, parent: QWidget | None) -> Path | None:
         profile = self._room.profile
         target = self._target()
+        # Collect Qt garbage here, on the GUI thread: a cyclic GC pass started in the worker
+        # would otherwise delete dead widgets there and crash Qt (docs/video-previews.md).
+        gc.collect()
         try:
             bundle: Path | None = await asyncio.to_thread(
                 write_support_bundle,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import zipfile
@@ -35,6 +36,14 @@ class UrlCatcher(QObject):
     @Slot(QUrl)
     def handle(self, url: QUrl) -> None:
         self.urls.append(url)
+
+
+@pytest.fixture(autouse=True)
+def garbage_on_the_gui_thread() -> Iterator[None]:
+    """Earlier tests' dead widgets must not be collected in the bundle's worker thread."""
+    gc.collect()
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Iterator
@@ -76,6 +77,7 @@ async def test_events_from_another_thread_arrive_in_the_gui_thread(
     view = make_view(qtbot, event_log)
     inserted_in: list[str] = []
     view.model.rowsInserted.connect(lambda *_: inserted_in.append(threading.current_thread().name))
+    gc.collect()  # dead widgets of earlier tests must not be collected in the worker thread
     worker = threading.Thread(
         target=lambda: logger.warning("%s: lost", "Codec"), name="driver-thread"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
-from console.config.codec import BridgeProfile
+from console.config.codec import BridgeProfile, CallProfile
 from console.config.models import RoomProfile
 from console.config.schedule import MeetingProfile, ScheduleProfile
 from console.eventlog import EventLog
+from console.room import Room
 from console.schedule import Scheduler
 from ui.main_window import MainWindow
 from ui.operator_day import install_operator_day
@@ -137,12 +139,16 @@ def test_detached_prompts_ignore_the_schedule(qtbot: QtBot) -> None:
 
 
 async def test_operator_day_toolbar_and_the_scheduled_check_open_the_card(
-    window: MainWindow, qtbot: QtBot, tmp_path: object
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
-    profile = window.room.profile
-    profile.call.bridges = [
-        BridgeProfile(id="main", name="Cầu tỉnh", dial_string="sip:1@127.0.0.1:9")
-    ]
+    profile = RoomProfile(
+        call=CallProfile(
+            bridges=[BridgeProfile(id="main", name="Cầu tỉnh", dial_string="sip:1@127.0.0.1:9")]
+        )
+    )
+    window = MainWindow(Room(profile))  # a room without devices: only the schedule matters here
+    qtbot.addWidget(window)
+    window.show()
     clock = Clock(dt.datetime.combine(MONDAY, dt.time(6, 50)))
     scheduler = Scheduler(flag_ceremony(), clock=clock, max_sleep=0.05)
     saved: list[RoomProfile] = []
@@ -155,7 +161,7 @@ async def test_operator_day_toolbar_and_the_scheduled_check_open_the_card(
         scheduler=scheduler,
         join_callback=joined.append,
         save_profile=saved.append,
-        report_path=tmp_path / "last.json",  # type: ignore[operator]
+        report_path=tmp_path / "last.json",
     )
     settings = QAction("Settings", window)
     day.add_technician_action(settings)
