@@ -41,6 +41,7 @@ from console.services.precheck_report import (
 )
 from console.services.precheck_target import path_target_for
 from drivers.observable import Unsubscribe
+from ui.i18n import retranslate_on_change
 
 if TYPE_CHECKING:
     from console.room import Room
@@ -263,14 +264,15 @@ class CheckRow(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.icon = self._label(ICONS[item.verdict], "precheckIcon")
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.title = self._label(item_title(item), "precheckItem")
-        self.finding = self._label(item_finding(item), "precheckFinding")
-        self.advice = self._label(item_advice(item), "precheckAdvice")
-        self.verdict = self._label(verdict_text(item.verdict), "precheckVerdictWord")
+        self.title = self._label("", "precheckItem")
+        self.finding = self._label("", "precheckFinding")
+        self.advice = self._label("", "precheckAdvice")
+        self.verdict = self._label("", "precheckVerdictWord")
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        self.retranslate()
         for label in (self.finding, self.advice):
             label.setWordWrap(True)
-            label.setVisible(bool(label.text()))
+            label.setHidden(not label.text())
         if item.detail:
             self.setToolTip(item.detail)  # technical detail for the technician who hovers
         text = QVBoxLayout()
@@ -282,6 +284,14 @@ class CheckRow(QFrame):
         layout.addWidget(self.icon)
         layout.addLayout(text, 1)
         layout.addWidget(self.verdict)
+
+    def retranslate(self) -> None:
+        """Word the item in the current language."""
+        item = self.item
+        self.title.setText(item_title(item))
+        self.finding.setText(item_finding(item))
+        self.advice.setText(item_advice(item))
+        self.verdict.setText(verdict_text(item.verdict))
 
     def _label(self, text: str, name: str) -> QLabel:
         label = QLabel(text, self)
@@ -313,6 +323,7 @@ class PrecheckCard(QWidget):
         self._unsubscribe: Unsubscribe | None = None
         self.rows: list[CheckRow] = []
         self._build()
+        retranslate_on_change(self, self._retranslate)
 
     def _build(self) -> None:
         title = QLabel(self.tr("Pre-meeting check"), self)
@@ -366,6 +377,15 @@ class PrecheckCard(QWidget):
         layout.addWidget(self.prompt)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.verdict_banner)
+
+    def _retranslate(self) -> None:
+        """Word the rows, the prompt and the verdict again after a language switch."""
+        for row in self.rows:
+            row.retranslate()
+        if self._check is not None and self._check.progress.value.prompt is not None:
+            self.prompt_label.setText(prompt_text(self._check.progress.value.prompt))
+        if self.verdict_state in {v.value for v in (Verdict.PASS, Verdict.WARN, Verdict.FAIL)}:
+            self._show_verdict(Verdict(self.verdict_state))
 
     # -- running ------------------------------------------------------------------------------
     @property

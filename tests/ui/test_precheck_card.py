@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
@@ -28,6 +29,7 @@ from drivers.visca.camera import ViscaCamera
 from drivers.visca.emulator import ViscaEmulator
 from drivers.x32.emulator import X32Emulator
 from drivers.x32.mixer import X32Mixer
+from ui.i18n import current_language, switch_language
 from ui.precheck_card import PrecheckCard, room_check
 
 LIMITS = CameraLimits(preset_capacity=4)
@@ -239,3 +241,25 @@ def test_room_check_takes_preset_channel_and_path_from_the_profile() -> None:
     assert main.join_preset is None
     assert main.bridge_path is not None and main.bridge_path.host == "10.0.0.5"
     assert room_check(Room(RoomProfile())).bridge_path is None
+
+
+async def test_a_finished_card_switches_language_without_a_restart(
+    rig: Rig, qapp: QApplication
+) -> None:
+    rig.card.start()
+    await until(lambda: rig.card.prompt.isVisible(), timeout=10)
+    rig.click(rig.card.skip_button)
+    await until(lambda: rig.card.verdict_state == "pass", timeout=15)
+    english = rig.card.verdict_banner.text()
+    before = current_language()
+    try:
+        switch_language(qapp, "vi")
+        _, title, verdict, finding, _ = rig.row(CheckKind.MICROPHONE)
+        assert (title, verdict) == ("Micro: Desk", "Bỏ qua")
+        assert finding == "Người vận hành đã bỏ qua"
+        assert rig.row(CheckKind.CAMERA)[1:3] == ("Máy quay: Cam 1", "Đạt")
+        assert rig.card.verdict_banner.text() not in ("", english)
+    finally:
+        switch_language(qapp, before)
+    assert rig.row(CheckKind.CAMERA)[1:3] == ("Camera: Cam 1", "Pass")
+    assert rig.card.verdict_banner.text() == english
