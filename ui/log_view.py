@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.eventlog import EventLog, LogEvent, LogSeverity
+from ui.i18n import retranslate_on_change
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -118,6 +119,12 @@ class EventTableModel(QAbstractTableModel):
             return event.message
         return event.source
 
+    def retranslate(self) -> None:
+        """Tell the view that headers and severity words changed language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        if self.events:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.events) - 1, COLUMNS - 1))
+
     def set_events(self, events: list[LogEvent]) -> None:
         """Show ``events`` instead (the newest ``capacity`` of them)."""
         self.beginResetModel()
@@ -148,21 +155,19 @@ class EventLogView(QWidget):
         self._build()
         self._update_devices()
         self.refresh()
+        retranslate_on_change(self, self._retranslate)
         self._unsubscribe = event_log.subscribe(self._on_logged)
         self.destroyed.connect(lambda *_: self._unsubscribe())
         self.set_technician(False)
 
     def _build(self) -> None:
         self.device_filter = QComboBox(self)
-        self.device_filter.addItem(self.tr("All devices"), ALL_DEVICES)
+        self.device_filter.addItem("", ALL_DEVICES)
         self.device_filter.currentIndexChanged.connect(self.refresh)
         self.severity_filter = QComboBox(self)
-        for text, severity in (
-            (self.tr("Everything"), LogSeverity.INFO),
-            (self.tr("Warnings and errors"), LogSeverity.WARNING),
-            (self.tr("Errors only"), LogSeverity.ERROR),
-        ):
-            self.severity_filter.addItem(text, int(severity))
+        for severity in (LogSeverity.INFO, LogSeverity.WARNING, LogSeverity.ERROR):
+            self.severity_filter.addItem("", int(severity))
+        self._retranslate_filters()
         self.severity_filter.currentIndexChanged.connect(self.refresh)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText(self.tr("Search the messages"))
@@ -185,6 +190,18 @@ class EventLogView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+
+    def _retranslate_filters(self) -> None:
+        self.device_filter.setItemText(0, self.tr("All devices"))
+        for index, text in enumerate(
+            (self.tr("Everything"), self.tr("Warnings and errors"), self.tr("Errors only"))
+        ):
+            self.severity_filter.setItemText(index, text)
+
+    def _retranslate(self) -> None:
+        """Word the filters, the headers and the severities again after a language switch."""
+        self._retranslate_filters()
+        self.model.retranslate()
 
     def set_technician(self, technician: bool) -> None:
         """Show the raw view (which module logged) in technician mode only."""

@@ -22,6 +22,7 @@ from console.access import Mode, TechnicianGate
 from console.config.models import RoomProfile
 from console.services.precheck_report import default_report_path
 from ui.help_action import LogFiles, RequestHelp
+from ui.i18n import retranslate_on_change
 from ui.log_view import EventLogDialog
 from ui.precheck_card import PrecheckDialog, room_check
 from ui.schedule_prompts import JoinCallback, ScheduleBanner, SchedulePrompts
@@ -121,6 +122,12 @@ class OperatorDay:
             self.log_dialog.view.detach()
         self.modes.detach()
 
+    def _retranslate(self) -> None:
+        """Word the toolbar again after a language switch (actions are not widgets)."""
+        self.precheck_action.setText(QCoreApplication.translate("OperatorDay", "Pre-meeting check"))
+        self.log_action.setText(QCoreApplication.translate("OperatorDay", "Event log"))
+        self.help_action.setText(QCoreApplication.translate("OperatorDay", "Request help"))
+
     def _on_mode_changed(self, mode: str) -> None:
         if self.log_dialog is not None:
             self.log_dialog.view.set_technician(mode == Mode.TECHNICIAN.value)
@@ -164,8 +171,8 @@ def _banner_bar(window: QMainWindow, banner: ScheduleBanner) -> QToolBar:
     return bar
 
 
-def _action(toolbar: QToolBar, text: str, slot: Callable[[], object]) -> QAction:
-    action = QAction(text, toolbar)
+def _action(toolbar: QToolBar, slot: Callable[[], object]) -> QAction:
+    action = QAction(toolbar)
     action.triggered.connect(lambda _checked=False: slot())
     toolbar.addAction(action)
     return action
@@ -212,18 +219,12 @@ def install_operator_day(
         report_path=report,
         event_log=event_log,
     )
-    day.precheck_action = _action(
-        toolbar, QCoreApplication.translate("OperatorDay", "Pre-meeting check"), day.open_precheck
-    )
-    day.log_action = _action(
-        toolbar, QCoreApplication.translate("OperatorDay", "Event log"), day.open_event_log
-    )
+    day.precheck_action = _action(toolbar, day.open_precheck)
+    day.log_action = _action(toolbar, day.open_event_log)
     day.log_action.setVisible(event_log is not None)
-    day.help_action = _action(
-        toolbar,
-        QCoreApplication.translate("OperatorDay", "Request help"),
-        lambda: helper.start(window),
-    )
+    day.help_action = _action(toolbar, lambda: helper.start(window))
+    day._retranslate()
+    retranslate_on_change(window, day._retranslate)
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.access import PIN_PATTERN, AccessResult, Mode, TechnicianGate
 from drivers.observable import Unsubscribe
+from ui.i18n import retranslate_on_change
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -253,6 +254,7 @@ class ModeSwitch(QObject):
         self.dialog: PinDialog | None = None
         self._unsubscribe: Unsubscribe = gate.mode.subscribe(self._on_mode)
         self._update_mode(gate.mode.value)
+        retranslate_on_change(window, lambda: self._update_mode(self._gate.mode.value))
 
     @property
     def mode(self) -> Mode:

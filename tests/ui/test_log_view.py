@@ -8,10 +8,13 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
 from console.eventlog import EventLog, LogSeverity
+from ui.i18n import current_language, switch_language
 from ui.log_view import SOURCE_COLUMN, EventLogView
 
 
@@ -120,3 +123,22 @@ async def test_raw_source_column_only_for_technicians_and_capacity_bound(
     await until(lambda: view.model.index(2, 3).data() == "event 4")
     assert [r[2] for r in rows(view)] == ["event 2", "event 3", "event 4"]
     assert view.model.index(0, SOURCE_COLUMN).data() == "tests.ui.log_view"
+
+
+async def test_the_view_switches_language_without_a_restart(
+    qtbot: QtBot, qapp: QApplication, logged: tuple[EventLog, logging.Logger]
+) -> None:
+    event_log, logger = logged
+    logger.warning("%s: not answering", "Cam 2")
+    view = make_view(qtbot, event_log)
+    before = current_language()
+    try:
+        switch_language(qapp, "vi")
+        assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Thời gian"
+        assert rows(view) == [("Cam 2", "cảnh báo", "Cam 2: not answering")]
+        assert view.device_filter.itemText(0) == "Tất cả thiết bị"
+        assert view.severity_filter.itemText(2) == "Chỉ lỗi"
+    finally:
+        switch_language(qapp, before)
+    assert view.device_filter.itemText(0) == "All devices"
+    assert rows(view)[0][1] == "warning"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
@@ -19,6 +19,7 @@ from console.config.schedule import MeetingProfile, ScheduleProfile
 from console.eventlog import EventLog
 from console.room import Room
 from console.schedule import Scheduler
+from ui.i18n import current_language, switch_language
 from ui.main_window import MainWindow
 from ui.operator_day import install_operator_day
 from ui.schedule_prompts import ScheduleBanner, SchedulePrompts
@@ -139,7 +140,7 @@ def test_detached_prompts_ignore_the_schedule(qtbot: QtBot) -> None:
 
 
 async def test_operator_day_toolbar_and_the_scheduled_check_open_the_card(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     profile = RoomProfile(
         call=CallProfile(
@@ -187,6 +188,14 @@ async def test_operator_day_toolbar_and_the_scheduled_check_open_the_card(
         assert not log.view.table.isColumnHidden(4)  # the raw view for the technician
         assert saved and saved[0].technician_pin_hash == day.gate.pin_hash
         assert profile.technician_pin_hash is not None
+        before = current_language()
+        try:
+            switch_language(qapp, "vi")
+            assert day.precheck_action.text() == "Kiểm tra trước họp"
+            assert day.modes.action.text() == "Chế độ kỹ thuật (chạm để thoát)"
+        finally:
+            switch_language(qapp, before)
+        assert day.help_action.text() == "Request help"
     finally:
         task = day.precheck_dialog.card.task if day.precheck_dialog else None
         day.close()
