@@ -45,7 +45,8 @@ QLineEdit {
 QLineEdit:focus { border: 2px solid #1f6fb2; }
 #pinMessage { font-size: 15px; font-weight: 600; color: #8a1c12; }
 #pinMessage[kind="info"] { color: #1f6a36; }
-#pinOk { font-weight: 600; min-width: 120px; }
+QPushButton { min-width: 110px; min-height: 40px; }
+#pinOk { font-weight: 600; min-width: 140px; }
 """
 
 
