@@ -6,6 +6,7 @@ import json
 import subprocess
 import textwrap
 
+import pytest
 from videostreams import PYTHON, UdpSender, free_tcp_port, wait_for_state
 
 from drivers.errors import Problem
@@ -27,10 +28,12 @@ async def test_udp_stream_plays_with_libvlc(
     assert player.status.value.availability is Availability.ONLINE
 
 
+@pytest.mark.parametrize("decoder", [Decoder.VLC, Decoder.PYAV])
 async def test_dead_stream_reports_no_signal_then_recovers(
-    udp_sender: UdpSender, players: list[VideoPlayer]
+    udp_sender: UdpSender, players: list[VideoPlayer], decoder: Decoder
 ) -> None:
-    player = VideoPlayer("cam", VideoSource(f"udp://@127.0.0.1:{udp_sender.port}"))
+    source = VideoSource(f"udp://@127.0.0.1:{udp_sender.port}", decoder=decoder)
+    player = VideoPlayer("cam", source)
     players.append(player)
     seen: list[PlayerState] = []
     player.state.subscribe(lambda status: seen.append(status.state))
@@ -44,6 +47,7 @@ async def test_dead_stream_reports_no_signal_then_recovers(
 
     udp_sender.start()
     await wait_for_state(player, PlayerState.PLAYING, 3)  # the promise: back within 3 s
+    assert player.state.value.decoder is decoder
 
 
 async def test_refused_url_gives_clear_error(players: list[VideoPlayer]) -> None:
