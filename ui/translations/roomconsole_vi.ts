@@ -4,7 +4,7 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../audio_panel.py" line="+183"/>
+        <location filename="../audio_panel.py" line="+186"/>
         <source>Audio mixer</source>
         <translation>Bàn trộn âm thanh</translation>
     </message>
@@ -324,17 +324,17 @@
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="-191"/>
+        <location filename="../audio_panel.py" line="-194"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Level</source>
         <translation>Mức tín hiệu</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -352,7 +352,7 @@
 <context>
     <name>EventLogDialog</name>
     <message>
-        <location filename="../log_view.py" line="+249"/>
+        <location filename="../log_view.py" line="+266"/>
         <source>Event log</source>
         <translation>Nhật ký sự kiện</translation>
     </message>
@@ -360,7 +360,7 @@
 <context>
     <name>EventLogView</name>
     <message>
-        <location line="-196"/>
+        <location line="-212"/>
         <source>detail</source>
         <translation>chi tiết</translation>
     </message>
@@ -381,27 +381,27 @@
         <translation>lỗi</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+137"/>
         <source>All devices</source>
         <translation>Tất cả thiết bị</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Everything</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Warnings and errors</source>
         <translation>Cảnh báo và lỗi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Errors only</source>
         <translation>Chỉ lỗi</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-24"/>
         <source>Search the messages</source>
         <translation>Tìm trong nội dung</translation>
     </message>
@@ -419,7 +419,7 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location line="-86"/>
+        <location line="-90"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -447,7 +447,7 @@
 <context>
     <name>HelpResultDialog</name>
     <message>
-        <location filename="../help_action.py" line="+64"/>
+        <location filename="../help_action.py" line="+65"/>
         <source>Request help</source>
         <translation>Gửi yêu cầu hỗ trợ</translation>
     </message>
@@ -546,7 +546,7 @@
         <translation>Phím mũi tên: di chuyển · + và −: thu phóng · 1–9: chọn góc máy</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Training mode — the cameras are simulated</source>
         <translation>Chế độ tập huấn — máy quay là mô phỏng</translation>
     </message>
@@ -667,8 +667,8 @@
 <context>
     <name>ModeSwitch</name>
     <message>
-        <location filename="../technician.py" line="+250"/>
-        <location line="+49"/>
+        <location filename="../technician.py" line="+252"/>
+        <location line="+50"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
     </message>
@@ -681,7 +681,7 @@
 <context>
     <name>OperatorDay</name>
     <message>
-        <location filename="../operator_day.py" line="+131"/>
+        <location filename="../operator_day.py" line="+144"/>
         <source>Operator&apos;s day</source>
         <translation>Việc trong ngày</translation>
     </message>
@@ -691,17 +691,17 @@
         <translation>Lịch họp</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-30"/>
         <source>Pre-meeting check</source>
         <translation>Kiểm tra trước họp</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Event log</source>
         <translation>Nhật ký sự kiện</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Request help</source>
         <translation>Gửi yêu cầu hỗ trợ</translation>
     </message>
@@ -709,7 +709,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../technician.py" line="-226"/>
+        <location filename="../technician.py" line="-227"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
     </message>
@@ -797,7 +797,7 @@
 <context>
     <name>PrecheckCard</name>
     <message>
-        <location filename="../precheck_card.py" line="+93"/>
+        <location filename="../precheck_card.py" line="+99"/>
         <source>Pass</source>
         <translation>Đạt</translation>
     </message>
@@ -982,7 +982,17 @@
         <translation>Hãy nói &quot;một, hai, ba&quot; vào micro bục phát biểu</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+25"/>
+        <source>packet loss {loss} %, delay {rtt} ms, jitter {jitter} ms</source>
+        <translation>mất gói {loss} %, độ trễ {rtt} ms, dao động trễ {jitter} ms</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>What to do: {advice}</source>
+        <translation>Cần làm: {advice}</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>Pre-meeting check</source>
         <translation>Kiểm tra trước họp</translation>
     </message>
@@ -1002,7 +1012,7 @@
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Stop the check</source>
         <translation>Dừng kiểm tra</translation>
     </message>
@@ -1068,7 +1078,7 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../preset_grid.py" line="+171"/>
+        <location filename="../preset_grid.py" line="+177"/>
         <source>Replace preset shot</source>
         <translation>Thay góc máy</translation>
     </message>
@@ -1302,7 +1312,7 @@
 <context>
     <name>ScheduleBanner</name>
     <message>
-        <location filename="../schedule_prompts.py" line="+105"/>
+        <location filename="../schedule_prompts.py" line="+101"/>
         <source>OK</source>
         <translation>Đã biết</translation>
     </message>
@@ -1310,12 +1320,7 @@
 <context>
     <name>SchedulePrompts</name>
     <message>
-        <location line="-54"/>
-        <source>Pre-meeting check for “{meeting}” is starting.</source>
-        <translation>Bắt đầu kiểm tra trước họp cho “{meeting}”.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-45"/>
         <source>Joining “{meeting}” automatically.</source>
         <translation>Đang tự động tham gia “{meeting}”.</translation>
     </message>
