@@ -14,11 +14,16 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from console.config.loader import ProfileError, default_profile_path, load_profile
+from console.config.loader import ProfileError, default_profile_path, load_profile, save_profile
+from console.config.models import RoomProfile
+from console.eventlog import LoggingSetup, install_logging
 from console.room import Room
+from console.schedule import Scheduler
 from console.version import version_line
+from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
+from ui.operator_day import install_operator_day
 from ui.repair import RepairWindow
 from ui.room_panels import attach_room_panels
 from ui.style import apply_style
@@ -38,13 +43,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def open_room(args: argparse.Namespace) -> tuple[QMainWindow, Callable[[], Awaitable[None]]]:
+async def open_room(
+    args: argparse.Namespace, logging_setup: LoggingSetup | None = None
+) -> tuple[QMainWindow, Callable[[], Awaitable[None]]]:
     """Build the window for the demo, the profile, or repair mode; return it and its closer."""
     if args.demo:
         from console.demo import start_demo
 
         session = await start_demo()
-        return _room_window(session.room, session.close, training=True)
+        return _room_window(session.room, session.close, logging_setup, training=True)
     path = args.config or default_profile_path()
     try:
         profile = load_profile(path)
@@ -55,17 +62,37 @@ async def open_room(args: argparse.Namespace) -> tuple[QMainWindow, Callable[[],
 
     room = build_room(profile, path)
     await room.start()
-    return _room_window(room, room.close)
+    return _room_window(room, room.close, logging_setup)
 
 
 def _room_window(
-    room: Room, close_devices: Callable[[], Awaitable[None]], *, training: bool = False
+    room: Room,
+    close_devices: Callable[[], Awaitable[None]],
+    logging_setup: LoggingSetup | None,
+    *,
+    training: bool = False,
 ) -> tuple[QMainWindow, Callable[[], Awaitable[None]]]:
     """Build the main window with every panel the room needs; its closer detaches, then closes."""
     window = MainWindow(room, training=training)
     panels = attach_room_panels(window, room)
 
+    def save(profile: RoomProfile) -> None:
+        if room.profile_path is not None:  # the demo keeps its changes in memory
+            save_profile(profile, room.profile_path)
+
+    day = install_operator_day(
+        window,
+        room,
+        profile_path=room.profile_path,
+        event_log=logging_setup.event_log if logging_setup else None,
+        scheduler=Scheduler(room.profile.schedule),
+        join_callback=panels.start_join,
+        save_profile=save,
+        log_files=logging_setup.log_files if logging_setup else tuple,
+    )
+
     async def close() -> None:
+        day.close()
         panels.close()
         await close_devices()
 
@@ -76,9 +103,11 @@ async def _nothing() -> None:
     """Closer for repair mode: no devices were opened."""
 
 
-async def run(args: argparse.Namespace, app: QApplication) -> int:
+async def run(
+    args: argparse.Namespace, app: QApplication, logging_setup: LoggingSetup | None = None
+) -> int:
     """Show the window until it is closed, then stop every camera and close the devices."""
-    window, close = await open_room(args)
+    window, close = await open_room(args, logging_setup)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.lastWindowClosed.connect(closed.set)
@@ -115,15 +144,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    logging_setup = install_logging(level=logging.DEBUG if args.verbose else logging.INFO)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Room Console")
     app.setQuitOnLastWindowClosed(False)  # the loop ends after the devices are closed
     apply_style(app)
     install_translator(app)
+    collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with loop:
-        return loop.run_until_complete(run(args, app))
+    try:
+        with loop:
+            return loop.run_until_complete(run(args, app, logging_setup))
+    finally:
+        collector.stop()
+        logging_setup.uninstall()
 
 
 if __name__ == "__main__":

@@ -218,6 +218,10 @@ class CallPanel(QGroupBox):
         else:
             self._start_join()
 
+    def start_join(self) -> None:
+        """Join the bridge as the Join button does (the schedule's auto-join uses it)."""
+        self._start_join()
+
     def _start_join(self) -> None:
         if not self.join.running:
             self._join_task = asyncio.ensure_future(self.join.run())

@@ -33,6 +33,13 @@ class RoomPanels:
     join: JoinBridge | None = None
     _closers: list[Callable[[], None]] = field(default_factory=list)
 
+    def start_join(self, bridge_id: str) -> None:
+        """Join ``bridge_id`` through the call panel, if it is the bridge the panel joins."""
+        if self.call is None or self.join is None or self.join.bridge.id != bridge_id:
+            _LOGGER.warning("schedule: no join panel for bridge %s (not the main one)", bridge_id)
+            return
+        self.call.start_join()
+
     def close(self) -> None:
         """Unsubscribe panels and monitors from the devices."""
         for close in reversed(self._closers):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -88,6 +89,16 @@ def pytest_asyncio_loop_factories(
     return {"qasync": _qasync_loop}
 
 
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """As in the app (ui/gc_guard.py): no automatic collection that could run in a worker."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
+
+
 @pytest.fixture(scope="session")
 def qapp_cls() -> type[QApplication]:
     """pytest-qt makes the same QApplication class the loop uses."""
@@ -96,8 +107,8 @@ def qapp_cls() -> type[QApplication]:
 
 @pytest.fixture
 async def demo() -> AsyncIterator[DemoSession]:
-    """The demo room: real ViscaCameras talking to two ViscaEmulators on 127.0.0.1."""
-    session = await asyncio.wait_for(start_demo(), 10.0)
+    """The demo room (no call): real ViscaCameras talking to ViscaEmulators, an X32 emulator."""
+    session = await asyncio.wait_for(start_demo(with_call=False), 10.0)
     try:
         yield session
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QToolBar
 from ui_polling import until
 
 from console.services.join import JoinPhase
@@ -21,6 +22,8 @@ async def test_demo_window_joins_the_bridge_and_mutes_from_its_panels() -> None:
         audio = window.findChild(AudioPanel)
         assert call is not None and audio is not None
         assert [strip.number for strip in audio.strips] == [1, 2, 3, 4]
+        toolbar_actions = [a.text() for t in window.findChildren(QToolBar) for a in t.actions()]
+        assert any("check" in text.lower() for text in toolbar_actions), toolbar_actions
         window.show()
         codec = window.room.codec
         assert codec is not None
