@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -21,18 +20,6 @@ from drivers.visca.emulated_camera import EmulatedCamera
 from ui.preview import PreviewArea, PreviewWidget
 
 SLATE = QColor("#1b2129")
-
-
-@pytest.fixture(autouse=True)
-def collect_qt_garbage_on_the_gui_thread() -> Iterator[None]:
-    """Collect cyclic garbage here, not in a libVLC/worker thread (see docs/video-previews.md).
-
-    These tests run Python in decoder threads; if the cyclic GC happens to run there it
-    deletes earlier tests' widgets from the wrong thread and their timers later crash Qt.
-    """
-    gc.collect()
-    yield
-    gc.collect()
 
 
 @pytest.fixture
