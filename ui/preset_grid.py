@@ -231,9 +231,10 @@ class PresetGrid(QWidget):
 
     def _update_buttons(self) -> None:
         active = self._book.active.value
+        empty = self.tr("Empty")  # outside the f-string, where lupdate can see it
         for number, button in self._buttons.items():
             defined = number in self._presets
-            button.setText(f"{button.key}\n{self._name(number) if defined else self.tr('Empty')}")
+            button.setText(f"{button.key}\n{self._name(number) if defined else empty}")
             self._update_thumbnail(button, self._presets.get(number))
             button.setToolTip(
                 self.tr(
