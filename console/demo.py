@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 
 from console.config.codec import CallProfile
 from console.config.demo_data import demo_mixer, demo_profile
+from console.config.video import VideoSourceProfile
 from console.room import Room
 from console.services.demo_call import DemoCall, start_demo_call
 from console.setup import build_room
 from drivers.roles.camera import CameraLimits, PtzPosition
+from drivers.video.training import TrainingVideo, start_training_video
 from drivers.visca.emulator import ViscaEmulator
 from drivers.x32.emulator import X32Emulator
 
@@ -41,6 +43,7 @@ class DemoSession:
     emulators: list[ViscaEmulator] = field(default_factory=list)
     desk: X32Emulator | None = None
     call: DemoCall | None = None
+    video: TrainingVideo | None = None
 
     async def close(self) -> None:
         """Stop and close the room, then the emulators, the desk and the demo call."""
@@ -50,6 +53,8 @@ class DemoSession:
             closers.append(self.desk.close)
         if self.call is not None:
             closers.append(self.call.close)
+        if self.video is not None:
+            closers.append(self.video.close)
         for close in closers:
             with contextlib.suppress(Exception):
                 await close()
@@ -76,11 +81,19 @@ async def start_demo(*, start_room: bool = True, with_call: bool = True) -> Demo
             session.emulators.append(await _start_emulator(listen, camera.limits.to_limits()))
         session.desk = X32Emulator("x32")
         await session.desk.start("127.0.0.1:0")
-        update: dict[str, object] = {"mixer": demo_mixer(session.desk.port)}
+        session.video = await start_training_video(
+            [e.cameras[0] for e in session.emulators], [c.name for c in template.cameras]
+        )
+        update: dict[str, object] = {
+            "mixer": demo_mixer(session.desk.port),
+            "incoming": VideoSourceProfile(url=session.video.far_end_url),
+        }
         if with_call:
             session.call = await start_demo_call()
             update["call"] = CallProfile(bridges=[session.call.bridge])
-        profile = demo_profile([e.endpoint for e in session.emulators]).model_copy(update=update)
+        profile = demo_profile(
+            [e.endpoint for e in session.emulators], session.video.camera_urls
+        ).model_copy(update=update)
         session.room = build_room(
             profile, running_codec=session.call.codec if session.call else None
         )

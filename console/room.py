@@ -23,6 +23,7 @@ from drivers.roles.base import Availability, Device, DeviceStatus
 from drivers.roles.camera import Camera
 from drivers.roles.codec import Codec
 from drivers.roles.mixer import Mixer
+from drivers.video.player import VideoPlayer
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ class Room:
         self._unsubscribe: list[Unsubscribe] = []
         self._started = False
         self._running: set[int] = set()  # ids of devices started by someone else
+        self.previews: dict[str, VideoPlayer] = {}  # camera id -> what that camera sends
+        self.incoming: VideoPlayer | None = None  # the far end / bridge picture
 
     @property
     def devices(self) -> list[Device]:
@@ -104,6 +107,8 @@ class Room:
         for device in self.devices:
             self._seen[device.name] = device.status.value
             self._unsubscribe.append(device.status.subscribe(self._watcher(device)))
+        for player in self.players:
+            await player.start()  # returns at once; the player connects in the background
         to_start = [d for d in self.devices if id(d) not in self._running]
         results = await asyncio.gather(*(d.start() for d in to_start), return_exceptions=True)
         for device, result in zip(to_start, results, strict=True):
@@ -161,9 +166,18 @@ class Room:
         except TimeoutError:
             _LOGGER.warning("room: not every camera confirmed stop within %.1f s", STOP_TIMEOUT)
 
+    @property
+    def players(self) -> list[VideoPlayer]:
+        """Every preview player: the cameras' and the incoming picture."""
+        extra = [self.incoming] if self.incoming is not None else []
+        return [*self.previews.values(), *extra]
+
     async def close(self) -> None:
-        """Stop motion on every camera first, then close every device."""
+        """Stop motion on every camera first, then close every device and preview."""
         await self.stop_all()
+        for player in self.players:
+            with contextlib.suppress(Exception):
+                await player.close()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()

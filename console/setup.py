@@ -15,6 +15,7 @@ from drivers import registry
 from drivers.errors import DeviceError
 from drivers.roles.base import Device
 from drivers.roles.camera import Camera
+from drivers.video.player import VideoPlayer
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -89,6 +90,11 @@ def build_room(
             recall_speed=camera_profile.recall_speed,
         )
         room.cameras.append(CameraSlot(camera_profile.id, camera_profile.name, camera, book))
+        if camera_profile.preview is not None:
+            source = camera_profile.preview.to_source()
+            room.previews[camera_profile.id] = VideoPlayer(camera_profile.name, source)
+    if profile.incoming is not None:
+        room.incoming = VideoPlayer("incoming", profile.incoming.to_source())
     return room
 
 

@@ -38,7 +38,7 @@ METER_STEP_DB = 0.5  # repaint a meter only when it moved this much (saves CPU a
 
 # Red for muted and green for open, with different words too (colour-blind operators).
 _STYLE = """
-#muteButton { font-size: 15px; font-weight: 700; min-height: 56px; min-width: 62px;
+#muteButton { font-size: 15px; font-weight: 700; min-height: 48px; min-width: 62px;
   padding: 0 2px; border-radius: 10px; color: #ffffff; }
 #muteButton[state="muted"] { background: #c62828; border: 2px solid #8e0000; }
 #muteButton[state="open"] { background: #2e7d32; border: 2px solid #005005; }
@@ -60,12 +60,12 @@ class MeterBar(QWidget):
         self.setObjectName("meter")
         self.level_db = METER_MIN_DB
         self.repaints = 0  # counted for tests and the benchmark
-        self.setMinimumSize(14, 100)
+        self.setMinimumSize(14, 64)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
         """Narrow and tall."""
-        return QSize(16, 160)
+        return QSize(16, 64)
 
     def set_level(self, db: float) -> bool:
         """Show ``db``; returns True when the change was big enough to repaint."""
@@ -116,7 +116,7 @@ class ChannelStrip(QFrame):
         self.meter = MeterBar()
         self.fader = QSlider(Qt.Orientation.Vertical)
         self.fader.setRange(0, FADER_STEPS)
-        self.fader.setMinimumHeight(100)
+        self.fader.setMinimumHeight(64)
         self.fader.setAccessibleName(self.tr("Level"))
         self.mute_button = QPushButton()
         self.mute_button.setObjectName("muteButton")

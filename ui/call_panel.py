@@ -41,7 +41,7 @@ DTMF_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 HEALTH_COLOURS = {Health.GOOD: "#2e9d4f", Health.FAIR: "#d9a21b", Health.POOR: "#d0392b"}
 
 _STYLE = """
-#joinButton { font-size: 20px; font-weight: 600; min-height: 56px; }
+#joinButton { font-size: 20px; font-weight: 600; min-height: 44px; }
 #joinButton[state="leave"] { background: #d0392b; color: #ffffff; border-color: #d0392b; }
 #micButton[muted="true"] { background: #d0392b; color: #ffffff; border-color: #d0392b; }
 #micButton[muted="false"] { border: 2px solid #2e9d4f; }
@@ -57,7 +57,7 @@ class HealthGraph(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.samples: list[HealthSample] = []
-        self.setMinimumHeight(36)
+        self.setMinimumHeight(28)
 
     def sizeHint(self) -> QSize:
         """Return a wide, short size."""
@@ -147,7 +147,6 @@ class CallPanel(QGroupBox):
         ):
             layout.addWidget(widget)
         layout.addWidget(self._build_incoming())
-        layout.addWidget(self.mic_button)
         layout.addWidget(self._build_keypad())
         layout.addLayout(self._build_health())
 
@@ -168,14 +167,18 @@ class CallPanel(QGroupBox):
         holder = QWidget()
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
-        self.keypad_toggle = QPushButton(self.tr("Keypad (tones for the bridge)"))
+        self.keypad_toggle = QPushButton(self.tr("Keypad"))
+        self.keypad_toggle.setToolTip(self.tr("Tones for the bridge's voice menu"))
         self.keypad_toggle.setCheckable(True)
         self.keypad_frame = QWidget()
         self.keypad_frame.setVisible(False)
         self.keypad_toggle.toggled.connect(self.keypad_frame.setVisible)
         grid = QGridLayout(self.keypad_frame)
         grid.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.keypad_toggle)
+        row = QHBoxLayout()  # the mic toggle and the keypad button share a row
+        row.addWidget(self.mic_button, 2)
+        row.addWidget(self.keypad_toggle, 1)
+        box.addLayout(row)
         box.addWidget(self.keypad_frame)
         self.keypad: dict[str, QPushButton] = {}
         for index, key in enumerate(DTMF_KEYS):

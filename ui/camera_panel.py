@@ -54,6 +54,7 @@ class CameraPanel(QWidget):
     """Drives the selected camera; emits ``problem`` with plain words when a command fails."""
 
     problem = Signal(str)
+    selected_changed = Signal(int)  # index into the room's cameras
 
     def __init__(
         self,
@@ -202,6 +203,11 @@ class CameraPanel(QWidget):
         return self._slots[self._index]
 
     @property
+    def selected_index(self) -> int:
+        """Index of the camera being driven."""
+        return self._index
+
+    @property
     def grid(self) -> PresetGrid:
         """The preset grid of the selected camera."""
         return self._grids[self._index]
@@ -214,6 +220,7 @@ class CameraPanel(QWidget):
         self._selector.button(index).setChecked(True)
         self._presets.setCurrentIndex(index)
         self._update_controls()
+        self.selected_changed.emit(index)
 
     # -- motion -------------------------------------------------------------------------------
     def start_move(self, direction: PanTiltDirection, fraction: float = 1.0) -> None:

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._side.setFixedWidth(SIDE_WIDTH)
         self._side_layout = QVBoxLayout(self._side)
         self._side_layout.setContentsMargins(0, 0, 0, 0)
-        self._side_layout.setSpacing(10)
+        self._side_layout.setSpacing(6)
         self._side_scroll.setWidget(self._side)
         self._side_scroll.hide()
         body = QHBoxLayout()

@@ -38,10 +38,10 @@ _LOGGER = logging.getLogger(__name__)
 ProfileSaver = Callable[[RoomProfile], None]
 
 TOOLBAR_STYLE = """
-#operatorDay { background: #ffffff; border-bottom: 1px solid #d5dde5; spacing: 6px; padding: 4px; }
+#operatorDay { background: #ffffff; border-bottom: 1px solid #d5dde5; spacing: 6px; padding: 2px; }
 #operatorDay QToolButton {
-    margin: 2px 4px; font-size: 16px; padding: 8px 14px; border: 1px solid #b8c4cf;
-    border-radius: 8px; background: #f7f9fb; min-height: 30px;
+    margin: 1px 4px; font-size: 15px; padding: 4px 14px; border: 1px solid #b8c4cf;
+    border-radius: 8px; background: #f7f9fb; min-height: 26px;
 }
 #operatorDay QToolButton:checked { background: #fff6e0; border: 2px solid #d9a21b; }
 #operatorDay QToolButton:hover { border-color: #1f6fb2; }

@@ -20,6 +20,7 @@ from drivers.roles.mixer import Mixer
 from ui.audio_panel import AudioPanel
 from ui.call_panel import CallPanel
 from ui.main_window import MainWindow
+from ui.preview import PreviewArea
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ _LOGGER = logging.getLogger(__name__)
 class RoomPanels:
     """What was attached; ``close()`` detaches it all (before the devices close)."""
 
+    previews: PreviewArea | None = None
     audio: AudioPanel | None = None
     call: CallPanel | None = None
     join: JoinBridge | None = None
@@ -51,6 +53,7 @@ class RoomPanels:
 def attach_room_panels(window: MainWindow, room: Room) -> RoomPanels:
     """Add the call panel (if the room has a codec and a bridge) and the audio panel (mixer)."""
     panels = RoomPanels()
+    _attach_previews(window, room, panels)
     guard = _hot_mic_guard(room.mixer, room.profile, panels)
     if room.codec is not None and room.profile.call.bridges:
         _attach_call(window, room, room.codec, panels)
@@ -68,6 +71,27 @@ def attach_room_panels(window: MainWindow, room: Room) -> RoomPanels:
         panels._closers.append(panels.audio.detach)
         window.add_side_panel(panels.audio)
     return panels
+
+
+def _attach_previews(window: MainWindow, room: Room, panels: RoomPanels) -> None:
+    """Outgoing preview follows the selected camera; incoming shows the far end."""
+    if not room.players:
+        return  # no video sources in the profile: keep the placeholder
+    area = PreviewArea()
+    panels.previews = area
+
+    def follow(index: int) -> None:
+        slot = room.cameras[index]
+        area.outgoing.set_player(room.previews.get(slot.id), slot.name)
+
+    if room.cameras:
+        follow(window.camera_panel.selected_index)
+    window.camera_panel.selected_changed.connect(follow)
+    area.incoming.set_player(room.incoming, area.incoming.name)
+    if room.codec is not None:
+        panels._closers.append(room.codec.mic_muted.subscribe(area.outgoing.set_muted))
+    panels._closers += [area.outgoing.detach, area.incoming.detach]
+    window.set_preview_area(area)
 
 
 def _hot_mic_guard(

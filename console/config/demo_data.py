@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from console.config.camera import CameraProfile, LimitsProfile, PositionProfile, PresetProfile
 from console.config.mixer import MixerChannelProfile, MixerDriver, MixerProfile
 from console.config.models import RoomProfile, SiteProfile
+from console.config.video import VideoSourceProfile
 
 # Preset names are data (the demo room is a Vietnamese meeting hall).
 _HALL_PRESETS = ("Toàn cảnh", "Chủ tọa", "Bục phát biểu", "Đại biểu trái", "Đại biểu phải")
@@ -15,8 +16,11 @@ _AUDIENCE_PRESETS = ("Toàn hội trường", "Hàng ghế đầu", "Khách mờ
 DEMO_CONNECTIONS = ("visca-ip:127.0.0.1:52381", "tcp:127.0.0.1:5678")
 
 
-def demo_profile(connections: Sequence[str] = DEMO_CONNECTIONS) -> RoomProfile:
+def demo_profile(
+    connections: Sequence[str] = DEMO_CONNECTIONS, preview_urls: Sequence[str] = ()
+) -> RoomProfile:
     """Two cameras: a Sony over VISCA-IP and a raw-TCP camera that keeps presets 6+ itself."""
+    previews = [VideoSourceProfile(url=url) for url in preview_urls] + [None, None]
     stage = CameraProfile(
         id="stage",
         name="Sân khấu",
@@ -24,6 +28,7 @@ def demo_profile(connections: Sequence[str] = DEMO_CONNECTIONS) -> RoomProfile:
         connection=connections[0],
         presets=[PresetProfile(number=n, name=name) for n, name in enumerate(_HALL_PRESETS)],
         recall_speed=0x10,
+        preview=previews[0],
     )
     audience = CameraProfile(
         id="audience",
@@ -41,6 +46,7 @@ def demo_profile(connections: Sequence[str] = DEMO_CONNECTIONS) -> RoomProfile:
                 position=PositionProfile(pan=400, tilt=-50, zoom=6000),
             ),
         ],
+        preview=previews[1],
     )
     site = SiteProfile(name="Hội trường demo", contact="")
     return RoomProfile(site=site, cameras=[stage, audience])
