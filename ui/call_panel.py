@@ -108,6 +108,7 @@ class CallPanel(QGroupBox):
         self._unsubscribe: list[Unsubscribe] = [
             codec.call.subscribe(self._on_call),
             codec.mic_muted.subscribe(self._on_mic),
+            codec.selfview.subscribe(self._on_selfview),
             join.progress.subscribe(self._on_progress),
         ]
         if health is not None:
@@ -175,9 +176,17 @@ class CallPanel(QGroupBox):
         self.keypad_toggle.toggled.connect(self.keypad_frame.setVisible)
         grid = QGridLayout(self.keypad_frame)
         grid.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()  # the mic toggle and the keypad button share a row
+        self.selfview_button = QPushButton(self.tr("Self-view"))
+        self.selfview_button.setToolTip(self.tr("Show our own picture on the room's screen"))
+        self.selfview_button.setCheckable(True)
+        self.selfview_button.setVisible(self.codec.has_selfview)  # only codecs that have one
+        self.selfview_button.clicked.connect(
+            lambda on: self._run(self.codec.set_selfview(bool(on)))
+        )
+        row = QHBoxLayout()  # the mic toggle and the rarely used buttons share a row
         row.addWidget(self.mic_button, 2)
         row.addWidget(self.keypad_toggle, 1)
+        row.addWidget(self.selfview_button, 1)
         box.addLayout(row)
         box.addWidget(self.keypad_frame)
         self.keypad: dict[str, QPushButton] = {}
@@ -242,6 +251,9 @@ class CallPanel(QGroupBox):
 
     def _on_call(self, info: CallInfo) -> None:
         self._update_all()
+
+    def _on_selfview(self, on: bool | None) -> None:
+        self.selfview_button.setChecked(bool(on))
 
     def _on_mic(self, muted: bool) -> None:
         self._update_mic()

@@ -142,6 +142,16 @@ class CiscoCodec(Codec):
         params: dict[str, str | int] = {"CallId": self._require_call(), "DTMFString": digits}
         await self._xcommand("Call DTMFSend", params)
 
+    @property
+    def has_selfview(self) -> bool:
+        """Cisco codecs have self-view."""
+        return True
+
+    async def set_selfview(self, on: bool) -> None:
+        """``xCommand Video Selfview Set Mode: On|Off``."""
+        await self._xcommand("Video Selfview Set", {"Mode": "On" if on else "Off"})
+        self.selfview.publish(on)
+
     async def wake(self) -> None:
         """``xCommand Standby Deactivate``."""
         await self._xcommand("Standby Deactivate")

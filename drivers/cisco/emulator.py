@@ -55,6 +55,7 @@ class CiscoEmulator:
         self.stats_interval = stats_interval
         self.calls: dict[int, EmulatedCall] = {}
         self.mic_muted = False
+        self.selfview = False
         self.standby = True
         self.loss_percent = 0.0
         self.reject_numbers: set[str] = set()  # answer these with RemoteBusy
@@ -260,6 +261,13 @@ class CiscoEmulator:
         self.presets_activated.append(number)
         return ["*r PresetActivateResult (status=OK):", "** end", "", "OK"]
 
+    def _selfview(self, params: dict[str, str]) -> list[str]:
+        mode = params.get("mode", "").lower()
+        if mode not in ("on", "off"):
+            return _error("SelfviewSetResult", "Invalid Mode")
+        self.selfview = mode == "on"
+        return ["*r SelfviewSetResult (status=OK):", "** end", "", "OK"]
+
     def _wake(self, params: dict[str, str]) -> list[str]:
         self.standby = False
         return ["*r StandbyDeactivateResult (status=OK):", "** end", "", "OK"]
@@ -361,6 +369,7 @@ _COMMANDS = {
     "audio microphones unmute": lambda emu, p: emu._mute(False),
     "camera preset activate": lambda emu, p: emu._preset(p),
     "standby deactivate": lambda emu, p: emu._wake(p),
+    "video selfview set": lambda emu, p: emu._selfview(p),
 }
 
 

@@ -6,6 +6,7 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from enum import StrEnum
 
+from drivers.errors import DeviceCommandError, Problem
 from drivers.observable import Observable
 from drivers.roles.base import Device
 
@@ -78,6 +79,7 @@ class Codec(Device):
         self.statistics: Observable[CallStatistics | None] = Observable(None)
         self.registration: Observable[Registration] = Observable(Registration.UNKNOWN)
         self.mic_muted: Observable[bool] = Observable(False)
+        self.selfview: Observable[bool | None] = Observable(None)  # None: the codec has none
 
     @abstractmethod
     async def dial(self, dial_string: str, *, call_rate: int | None = None) -> None:
@@ -102,6 +104,15 @@ class Codec(Device):
     @abstractmethod
     async def send_dtmf(self, digits: str) -> None:
         """Send DTMF tones (validated: 0-9 * # A-D) into the current call."""
+
+    @property
+    def has_selfview(self) -> bool:
+        """True when the codec shows the room its own outgoing picture on its screens."""
+        return False
+
+    async def set_selfview(self, on: bool) -> None:
+        """Show or hide the codec's self-view (codecs without one refuse)."""
+        raise DeviceCommandError(f"{self.name}: no self-view", problem=Problem.NOT_EXECUTABLE)
 
     async def wake(self) -> None:
         """Leave standby so a call can start (no-op for codecs without standby)."""

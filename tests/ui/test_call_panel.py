@@ -145,3 +145,14 @@ async def test_health_light_banner_and_graph(rig: Rig) -> None:
     rig.emulator.loss_percent = 0.0
     await until(lambda: rig.panel.health_label.text() == "Call quality: good")
     assert not rig.panel.health_banner.isVisible()
+
+
+async def test_selfview_button_drives_the_codec(rig: Rig) -> None:
+    button = rig.panel.selfview_button
+    assert button.isVisible()  # a Cisco codec has self-view
+    rig.click(button)
+    await until(lambda: rig.emulator.selfview is True)
+    assert button.isChecked()
+    rig.click(button)
+    await until(lambda: rig.emulator.selfview is False)
+    assert not button.isChecked()

@@ -9,7 +9,7 @@ import pytest
 from drivers.baresip.codec import OFFLINE_REASON, BaresipCodec
 from drivers.baresip.process import BaresipProcess, BaresipSettings, free_port
 from drivers.dialstring import InvalidDialString
-from drivers.errors import DeviceCommandError
+from drivers.errors import DeviceCommandError, Problem
 from drivers.roles.base import Availability
 from drivers.roles.codec import CallDirection, CallState
 
@@ -127,3 +127,10 @@ async def test_attach_to_a_running_baresip(bridge, wait) -> None:
     finally:
         await attached.close()
         await running.close()
+
+
+async def test_baresip_has_no_selfview_and_says_so(room) -> None:
+    assert not room.has_selfview
+    with pytest.raises(DeviceCommandError) as caught:
+        await room.set_selfview(True)
+    assert caught.value.problem is Problem.NOT_EXECUTABLE

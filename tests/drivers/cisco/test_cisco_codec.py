@@ -171,3 +171,11 @@ async def test_banner_ok_never_answers_a_command(cisco, emulator, until) -> None
     await cisco.dial("bridge@127.0.0.1")
     assert cisco.call.value.state is not CallState.IDLE
     await until(lambda: cisco.call.value.state is CallState.CONNECTED)
+
+
+async def test_selfview_on_and_off(cisco, emulator) -> None:
+    assert cisco.has_selfview
+    await cisco.set_selfview(True)
+    assert emulator.selfview is True and cisco.selfview.value is True
+    await cisco.set_selfview(False)
+    assert emulator.selfview is False and cisco.selfview.value is False
