@@ -149,6 +149,14 @@ class PresetBook:
         old = self.get(number) or Preset(number)
         self._store(replace(old, name=name))
 
+    def set_thumbnail(self, number: int, file_name: str | None) -> None:
+        """Record (None: forget) the picture file of preset ``number``; saved like a rename."""
+        old = self.get(number)
+        if old is None:  # cleared while its picture was being stored: nothing to attach it to
+            _LOGGER.info("%s: preset %d is gone, thumbnail not kept", self.camera.name, number)
+            return
+        self._store(replace(old, thumbnail=file_name))
+
     def _store(self, preset: Preset) -> None:
         others = [p for p in self.presets.value if p.number != preset.number]
         self._publish(tuple(sorted([*others, preset], key=_number)))

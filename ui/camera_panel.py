@@ -8,7 +8,9 @@ everything that is held.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.thumbnails import ThumbnailStore
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.roles.camera import CameraState, FocusAction, PanTiltDirection, ZoomDirection
@@ -33,11 +36,12 @@ from ui.device_calls import DeviceCalls
 from ui.hold_button import HoldButton
 from ui.joystick import Joystick
 from ui.messages import DeviceKind, status_text
+from ui.off_preset import PresetPictures
 from ui.preset_grid import PresetGrid
 
 if TYPE_CHECKING:
     from console.room import CameraSlot
-    from console.thumbnails import ThumbnailStore
+    from drivers.video.player import VideoPlayer
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -62,10 +66,17 @@ class CameraPanel(QWidget):
         parent: QWidget | None = None,
         *,
         thumbnails: ThumbnailStore | None = None,
+        previews: Mapping[str, VideoPlayer] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cameraPanel")
         self._slots = cameras
+        self._previews = dict(previews or {})  # camera id -> its preview: thumbnails come from it
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        if thumbnails is None and self._previews:
+            # No profile file (the demo): keep this session's pictures in a temporary folder.
+            self._scratch = tempfile.TemporaryDirectory(prefix="roomconsole-thumbnails-")
+            thumbnails = ThumbnailStore(Path(self._scratch.name))
         self._thumbnails = thumbnails
         self._index = 0
         self._calls = DeviceCalls(self.problem.emit, self)
@@ -113,7 +124,14 @@ class CameraPanel(QWidget):
             numbers = sorted(
                 set(range(GRID_SLOTS)) | {p.number for p in slot.presets.presets.value}
             )
-            grid = PresetGrid(slot.presets, numbers, self._calls, self, thumbnails=self._thumbnails)
+            grid = PresetGrid(
+                slot.presets,
+                numbers,
+                self._calls,
+                self,
+                thumbnails=self._thumbnails,
+                pictures=self._pictures(slot),
+            )
             self._grids.append(grid)
             self._presets.addWidget(grid)
         presets_box = QGroupBox(self.tr("Preset shots"), self)
@@ -129,6 +147,12 @@ class CameraPanel(QWidget):
         layout.addLayout(selector_row)
         layout.addWidget(self._banner)
         layout.addLayout(body, 1)
+
+    def _pictures(self, slot: CameraSlot) -> PresetPictures | None:
+        player = self._previews.get(slot.id)
+        if player is None or self._thumbnails is None:
+            return None
+        return PresetPictures(slot.id, slot.presets, player, self._thumbnails)
 
     def _build_move_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Move (press and hold)"), self)
@@ -389,3 +413,6 @@ class CameraPanel(QWidget):
         self._unsubscribe.clear()
         for grid in self._grids:
             grid.detach()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None

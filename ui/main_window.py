@@ -49,7 +49,9 @@ class MainWindow(QMainWindow):
         self.status = DeviceStatusBar(self)
         self.setStatusBar(self.status)
         thumbnails = ThumbnailStore.beside(room.profile_path) if room.profile_path else None
-        self.camera_panel = CameraPanel(room.cameras, self, thumbnails=thumbnails)
+        self.camera_panel = CameraPanel(
+            room.cameras, self, thumbnails=thumbnails, previews=room.previews
+        )
         self.camera_panel.problem.connect(self.status.show_problem)
         cameras = [slot.camera for slot in room.cameras]
         for device in room.devices:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QIcon, QPixmap
+from PySide6.QtGui import QContextMenuEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QInputDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from drivers.observable import Unsubscribe
 from ui.device_calls import DeviceCalls
+from ui.off_preset import CheckState, OffPresetBadge, PresetCheck, PresetPictures
 
 if TYPE_CHECKING:
     from console.presets import Preset, PresetBook
@@ -104,10 +106,13 @@ class PresetGrid(QWidget):
         parent: QWidget | None = None,
         *,
         thumbnails: ThumbnailStore | None = None,
+        pictures: PresetPictures | None = None,
     ) -> None:
         super().__init__(parent)
         self._book = book
-        self._thumbnails = thumbnails  # None: no profile file, so no pictures beside it
+        self._thumbnails = thumbnails  # None: nowhere to keep pictures
+        self.pictures = pictures  # None: no preview of this camera to take pictures from
+        self._icons: dict[str, tuple[tuple[int, int], QIcon]] = {}
         self._device = book.camera.name
         self._calls = calls
         self._presets: dict[int, Preset] = {}
@@ -130,10 +135,15 @@ class PresetGrid(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid, 1)
         layout.addWidget(self._caption)
+        self.badge = OffPresetBadge(self)
+        self.badge.recall_again.connect(self.recall)
+        layout.addWidget(self.badge)
         self._unsubscribe: list[Unsubscribe] = [
             book.presets.subscribe(self._on_presets),
             book.active.subscribe(self._on_active),
         ]
+        if pictures is not None:
+            self._unsubscribe.append(pictures.check.subscribe(self._on_check))
         self._remembered = book.active.value
         self._on_presets(book.presets.value)
 
@@ -158,6 +168,8 @@ class PresetGrid(QWidget):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
+        if self.pictures is not None:
+            self.pictures.forget()
 
     # -- operator actions ---------------------------------------------------------------------
     def recall(self, number: int) -> None:
@@ -165,7 +177,9 @@ class PresetGrid(QWidget):
         if number not in self._presets:
             self.open_menu(number, self._buttons[number].mapToGlobal(QPoint(0, 0)))
             return
-        self._calls.start(self._book.recall(number), self._device)
+        if self.pictures is not None:
+            self.pictures.forget()  # the badge belongs to the previous recall
+        self._calls.start(self._recall(number), self._device)
 
     def request_save(self, number: int) -> None:
         """Save the current shot here, asking first when that would overwrite a preset."""
@@ -227,6 +241,18 @@ class PresetGrid(QWidget):
     def _on_active(self, active: int | None) -> None:
         if active is not None:
             self._remembered = active
+        checked = self.pictures.check.value.number if self.pictures is not None else None
+        if self.pictures is not None and checked is not None and active != checked:
+            self.pictures.forget()  # the operator moved on: the verdict is about an old shot
+        self._update_buttons()
+
+    def _on_check(self, check: PresetCheck) -> None:
+        if check.state is CheckState.OFF_PRESET and check.number is not None:
+            self.badge.show_for(check.number, self._name(check.number))
+            self._caption.hide()  # the badge takes the caption's place: no taller panel
+        else:
+            self.badge.clear()
+            self._caption.show()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -234,7 +260,8 @@ class PresetGrid(QWidget):
         empty = self.tr("Empty")  # outside the f-string, where lupdate can see it
         for number, button in self._buttons.items():
             defined = number in self._presets
-            button.setText(f"{button.key}\n{self._name(number) if defined else empty}")
+            mark = "  ⚠" if number == self.badge.number else ""
+            button.setText(f"{button.key}{mark}\n{self._name(number) if defined else empty}")
             self._update_thumbnail(button, self._presets.get(number))
             button.setToolTip(
                 self.tr(
@@ -254,14 +281,25 @@ class PresetGrid(QWidget):
     def _update_thumbnail(self, button: PresetButton, preset: Preset | None) -> None:
         icon = QIcon()
         if preset is not None and preset.thumbnail and self._thumbnails is not None:
-            try:
-                pixmap = QPixmap(str(self._thumbnails.path(preset.thumbnail)))
-            except ValueError:  # not a plain file name: ignore, the profile check reports it
-                pixmap = QPixmap()
-            if not pixmap.isNull():
-                icon = QIcon(pixmap)
+            icon = self._icon(self._thumbnails, preset.thumbnail)
         button.setIcon(icon)
         button.setIconSize(THUMBNAIL_ICON)
+
+    def _icon(self, store: ThumbnailStore, name: str) -> QIcon:
+        """Load a thumbnail once per file version (a re-saved preset keeps its file name)."""
+        try:
+            info = store.path(name).stat()
+        except (OSError, ValueError):  # missing, or not a plain file name (the check reports it)
+            return QIcon()
+        stamp = (info.st_ino, info.st_mtime_ns)
+        cached = self._icons.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        # QImage, not QPixmap(path): QPixmap's cache can return the old picture of a new file.
+        image = QImage(str(store.path(name)))
+        icon = QIcon() if image.isNull() else QIcon(QPixmap.fromImage(image))
+        self._icons[name] = (stamp, icon)
+        return icon
 
     def _update_caption(self, active: int | None) -> None:
         if active is not None and active in self._presets:
@@ -282,7 +320,19 @@ class PresetGrid(QWidget):
         return self.tr("Preset {number}").format(number=self._buttons[number].key)
 
     def _save(self, number: int) -> None:
-        self._calls.start(self._book.save(number), self._device)
+        self._calls.start(self._save_shot(number), self._device)
+
+    async def _save_shot(self, number: int) -> None:
+        await self._book.save(number)
+        if self.pictures is not None:
+            await self.pictures.save(number)
+            if shiboken6.isValid(self):  # the window may have closed meanwhile
+                self._update_buttons()  # same file name, new picture
+
+    async def _recall(self, number: int) -> None:
+        await self._book.recall(number)
+        if self.pictures is not None:
+            self.pictures.recalled(number)
 
     def _rename(self, number: int, text: str) -> None:
         name = text.strip()
