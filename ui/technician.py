@@ -99,7 +99,7 @@ class PinDialog(QDialog):
         title = QLabel(self.tr("Enter the technician PIN"), page)
         title.setObjectName("pinTitle")
         hint = QLabel(
-            self.tr("Technician mode shows device settings, the room setup and the raw logs."),
+            self.tr("Technician mode shows the detailed event log and the technician tools."),
             page,
         )
         hint.setObjectName("pinHint")

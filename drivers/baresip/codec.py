@@ -42,8 +42,9 @@ class BaresipCodec(Codec):
         self._clock = clock
         self.process: BaresipProcess | None = None
         if ctrl is None:
-            sip_port = sip_port or free_port()
-            settings = BaresipSettings(sip_port, free_port((sip_port,)), user, answermode)
+            sip_port = sip_port or free_port(span=2)  # SIP on UDP+TCP, SIP/TLS on the next port
+            ctrl_port = free_port((sip_port, sip_port + 1))
+            settings = BaresipSettings(sip_port, ctrl_port, user, answermode)
             self.process = BaresipProcess(name, settings, binary=binary)
             self._ctrl = (HOST, settings.ctrl_port)
         else:

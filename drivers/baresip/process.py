@@ -65,19 +65,32 @@ class BaresipSettings:
         (directory / "accounts").write_text(self.accounts_text())
 
 
-def free_port(exclude: tuple[int, ...] = ()) -> int:
-    """Find a port free for both TCP and UDP on 127.0.0.1 (SIP listens on both)."""
-    for _ in range(50):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
-            tcp.bind((HOST, 0))
-            port: int = tcp.getsockname()[1]
-            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-                try:
-                    udp.bind((HOST, port))
-                except OSError:
-                    continue
-            if port not in exclude:
-                return port
+def _bindable(port: int) -> bool:
+    """Tell whether ``port`` on 127.0.0.1 can be bound for both TCP and UDP right now."""
+    for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+        with socket.socket(socket.AF_INET, kind) as sock:
+            try:
+                sock.bind((HOST, port))
+            except OSError:
+                return False
+    return True
+
+
+def free_port(exclude: tuple[int, ...] = (), *, span: int = 1) -> int:
+    """Find ``span`` consecutive ports free for TCP and UDP on 127.0.0.1; return the first.
+
+    SIP listens on UDP and TCP at its port and baresip's SIP/TLS transport on the next one, so
+    a SIP port needs ``span=2``.
+    """
+    for _ in range(100):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.bind((HOST, 0))
+            port: int = probe.getsockname()[1]
+        ports = range(port, port + span)
+        if port + span > 65536 or any(p in exclude for p in ports):
+            continue
+        if all(_bindable(p) for p in ports):
+            return port
     raise OSError("no free port on 127.0.0.1")
 
 

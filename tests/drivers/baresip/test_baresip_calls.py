@@ -112,7 +112,8 @@ async def test_killed_process_goes_offline_then_recovers(room, bridge, wait) -> 
 
 
 async def test_attach_to_a_running_baresip(bridge, wait) -> None:
-    settings = BaresipSettings(free_port(), free_port(), "other")
+    sip = free_port(span=2)
+    settings = BaresipSettings(sip, free_port((sip, sip + 1)), "other")
     running = BaresipProcess("someone-elses", settings)  # started outside our codec
     await running.start()
     attached = BaresipCodec("attached", ctrl=f"127.0.0.1:{settings.ctrl_port}")
