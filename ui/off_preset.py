@@ -169,9 +169,13 @@ class OffPresetBadge(QFrame):
         """Say that the picture does not look like preset ``name``."""
         self._number = number
         self.text.setText(
+            self.tr('Off preset: the picture does not match "{name}"').format(name=name)
+        )
+        self.setToolTip(
             self.tr(
-                'Off preset: the picture does not match "{name}". Knocked or not moved?'
-            ).format(name=name)
+                "After the recall the camera does not show what was saved: it may have been "
+                "knocked by hand, or it did not move. Recall again to send it back."
+            )
         )
         self.show()
 
