@@ -33,12 +33,12 @@
         <translation>Cuộc họp</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Answer</source>
         <translation>Nhận</translation>
     </message>
@@ -49,16 +49,31 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>Keypad (tones for the bridge)</source>
-        <translation>Bàn phím số (gửi tới cầu chính)</translation>
+        <source>Keypad</source>
+        <translation>Bàn phím số</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Tones for the bridge&apos;s voice menu</source>
+        <translation>Gửi phím cho menu thoại của cầu chính</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Self-view</source>
+        <translation>Hình phòng mình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show our own picture on the room&apos;s screen</source>
+        <translation>Hiện hình của phòng mình trên màn hình phòng họp</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Send the tone %1 to the far end</source>
         <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -206,17 +221,17 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="+92"/>
+        <location filename="../camera_panel.py" line="+104"/>
         <source>Camera:</source>
         <translation>Máy quay:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Preset shots</source>
         <translation>Góc máy đặt sẵn</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Move (press and hold)</source>
         <translation>Di chuyển (nhấn giữ)</translation>
     </message>
@@ -301,7 +316,7 @@
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+202"/>
         <source>Power: on</source>
         <translation>Nguồn: bật</translation>
     </message>
@@ -536,7 +551,7 @@
         <translation>Room Console — {site}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Room Console</source>
         <translation>Room Console</translation>
     </message>
@@ -679,6 +694,24 @@
     </message>
 </context>
 <context>
+    <name>OffPresetBadge</name>
+    <message>
+        <location filename="../off_preset.py" line="+154"/>
+        <source>Recall again</source>
+        <translation>Về lại góc máy</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Off preset: the picture does not match &quot;{name}&quot;</source>
+        <translation>Lệch góc máy: hình không khớp &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After the recall the camera does not show what was saved: it may have been knocked by hand, or it did not move. Recall again to send it back.</source>
+        <translation>Sau khi chuyển góc máy, hình không giống lúc lưu: có thể máy quay bị chạm tay hoặc không di chuyển. Bấm “Về lại góc máy” để đưa máy về đúng vị trí.</translation>
+    </message>
+</context>
+<context>
     <name>OperatorDay</name>
     <message>
         <location filename="../operator_day.py" line="+144"/>
@@ -720,8 +753,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Technician mode shows device settings, the room setup and the raw logs.</source>
-        <translation>Chế độ kỹ thuật cho phép chỉnh thiết bị, cấu hình phòng họp và xem nhật ký chi tiết.</translation>
+        <source>Technician mode shows the detailed event log and the technician tools.</source>
+        <translation>Chế độ kỹ thuật hiện nhật ký sự kiện chi tiết và các công cụ kỹ thuật.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1078,7 +1111,7 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../preset_grid.py" line="+177"/>
+        <location filename="../preset_grid.py" line="+191"/>
         <source>Replace preset shot</source>
         <translation>Thay góc máy</translation>
     </message>
@@ -1129,7 +1162,12 @@
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
+        <source>Empty</source>
+        <translation>Trống</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{name}: tap to go there; hold or right-click to save, rename or clear</source>
         <translation>{name}: chạm để chuyển tới; nhấn giữ hoặc bấm chuột phải để lưu, đổi tên hoặc xoá</translation>
     </message>
@@ -1139,7 +1177,7 @@
         <translation>Trống: nhấn giữ hoặc bấm chuột phải để lưu góc máy hiện tại vào đây</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>On preset shot: {name}</source>
         <translation>Đang ở góc máy: {name}</translation>
     </message>
@@ -1159,7 +1197,7 @@
         <translation>Góc máy {number}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
