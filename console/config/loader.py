@@ -91,19 +91,29 @@ def field_name(location: Location) -> str:
     return text
 
 
-def _parse(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
-    """Read and parse the file, turning every failure into a ProfileError."""
+def _read(path: Path) -> str:
+    """Read the file, turning every failure into a ProfileError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProfileError(path, None, None, "file not found", missing=True) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(path, None, None, f"cannot read the file: {exc}") from exc
+
+
+def _parse_text(text: str, path: Path) -> tomlkit.TOMLDocument:
+    """Parse TOML text, turning a syntax error into a ProfileError with its line."""
     try:
-        return text, tomlkit.parse(text)
+        return tomlkit.parse(text)
     except tomlkit.exceptions.ParseError as exc:
         message = str(exc).split(" at line ")[0]
         raise ProfileError(path, exc.line, None, f"TOML syntax: {message}") from exc
+
+
+def _parse(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
+    """Read and parse the file, turning every failure into a ProfileError."""
+    text = _read(path)
+    return text, _parse_text(text, path)
 
 
 def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileError:
@@ -120,10 +130,14 @@ def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileErr
     return ProfileError(path, line, field_name(location) or None, message)
 
 
-def load_profile(path: Path | str) -> RoomProfile:
-    """Read, upgrade and validate a profile; ``ProfileError`` if anything is wrong."""
-    path = Path(path)
-    text, document = _parse(path)
+def parse_profile_text(text: str, path: Path | str) -> RoomProfile:
+    """Upgrade and validate profile ``text`` (errors name ``path``, the line and the field)."""
+    return _profile_from_text(text, Path(path))[0]
+
+
+def _profile_from_text(text: str, path: Path) -> tuple[RoomProfile, int]:
+    """Validate ``text``; return the profile and the schema version it was written in."""
+    document = _parse_text(text, path)
     data: dict[str, Any] = document.unwrap()
     try:
         data, version = migrate(data)
@@ -131,9 +145,15 @@ def load_profile(path: Path | str) -> RoomProfile:
         line = key_lines(text).get(("schema_version",))
         raise ProfileError(path, line, "schema_version", str(exc)) from exc
     try:
-        profile = RoomProfile.model_validate(data)
+        return RoomProfile.model_validate(data), version
     except ValidationError as exc:
         raise _validation_error(path, text, exc) from exc
+
+
+def load_profile(path: Path | str) -> RoomProfile:
+    """Read, upgrade and validate a profile; ``ProfileError`` if anything is wrong."""
+    path = Path(path)
+    profile, version = _profile_from_text(_read(path), path)
     _LOGGER.info("loaded profile %s (schema_version %d)", path, version)
     return profile
 
@@ -204,3 +224,16 @@ def save_profile(profile: RoomProfile, path: Path | str) -> None:
     _merge(document, profile.model_dump(mode="json", exclude_none=True))
     _atomic_write(path, tomlkit.dumps(document))
     _LOGGER.info("saved profile %s", path)
+
+
+def save_profile_text(text: str, path: Path | str) -> RoomProfile:
+    """Save profile text exactly as written (the editor's), atomically with a ``.bak``.
+
+    Validates first and raises ``ProfileError`` without touching the file when ``text`` is
+    not a usable profile.
+    """
+    path = Path(path)
+    profile = parse_profile_text(text, path)
+    _atomic_write(path, text)
+    _LOGGER.info("saved profile text %s", path)
+    return profile
