@@ -26,6 +26,7 @@ from ui.main_window import MainWindow
 from ui.operator_day import install_operator_day
 from ui.repair import RepairWindow
 from ui.room_panels import attach_room_panels
+from ui.settings_editor import install_settings
 from ui.style import apply_style
 
 _LOGGER = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ def _room_window(
         save_profile=save,
         log_files=logging_setup.log_files if logging_setup else tuple,
     )
+    install_settings(day)  # "Settings": the profile editor, in technician mode only
 
     async def close() -> None:
         day.close()

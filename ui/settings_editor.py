@@ -1,0 +1,459 @@
+"""The technician's profile editor: TOML text checked as you type, device tests, save, import.
+
+The work is done by ``console.profile_edit`` (Qt-free); this dialog shows it. New devices take
+effect after a restart: a reload without one is out of scope, so a save says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QFontDatabase,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.config.loader import ProfileError
+from console.config.models import RoomProfile
+from console.profile_edit import (
+    TEST_TIMEOUT,
+    ConnectionResult,
+    DeviceEntry,
+    DeviceRole,
+    export_profile,
+    import_profile,
+    list_devices,
+    profile_text,
+    running_device,
+    save_text,
+    test_connection,
+    validate_text,
+)
+from drivers.roles.base import Availability, DeviceStatus
+from ui.i18n import retranslate_on_change
+from ui.messages import DeviceKind, problem_text, status_text, warning_text
+
+if TYPE_CHECKING:
+    from console.room import Room
+    from ui.operator_day import OperatorDay
+
+_LOGGER = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 300  # validate once typing pauses, not on every key
+_ERROR_LINE = QColor("#fbe3e0")
+_STYLE = """
+#settingsStatus { border-radius: 6px; padding: 6px 10px; font-weight: 600; }
+#settingsStatus[state="ok"] { background: #e6f4ea; color: #1f6a36; border: 1px solid #b7dfc3; }
+#settingsStatus[state="error"] { background: #fdecea; color: #8a1c12; border: 1px solid #f0b6b0; }
+#settingsNote { background: #fff6e0; color: #5c4300; border: 1px solid #ecd08a;
+    border-radius: 6px; padding: 6px 10px; }
+#settingsPath, #deviceWhere { color: #5b6875; font-size: 13px; }
+#deviceResult[state="ok"] { color: #1f6a36; }
+#deviceResult[state="error"] { color: #8a1c12; }
+QPlainTextEdit { background: #ffffff; border: 1px solid #d5dde5; }
+"""
+
+
+class ProfileTextEdit(QPlainTextEdit):
+    """A monospace editor for TOML with one highlighted error line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+
+    def cursor_line(self) -> int:
+        """Return the line (1-based) the cursor is on, shown beside the editor."""
+        return self.textCursor().blockNumber() + 1
+
+    def mark_line(self, line: int | None) -> None:
+        """Highlight ``line`` (1-based) as the error line; None clears the mark."""
+        if line is None:
+            self.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(_ERROR_LINE)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        cursor = QTextCursor(self.document().findBlockByNumber(max(0, line - 1)))
+        selection.cursor = cursor
+        self.setExtraSelections([selection])
+
+    def marked_line(self) -> int | None:
+        """Return the highlighted line (1-based), for tests and the status text."""
+        selections = self.extraSelections()
+        return selections[0].cursor.blockNumber() + 1 if selections else None
+
+
+class DeviceRow(QWidget):
+    """One device of the profile: its name, where it is, "Test connection" and the answer."""
+
+    def __init__(self, entry: DeviceEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.name_label = QLabel(entry.name, self)
+        self.name_label.setStyleSheet("font-weight: 600;")
+        self.where_label = QLabel(entry.where, self)
+        self.where_label.setObjectName("deviceWhere")
+        self.test_button = QPushButton(self)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("deviceResult")
+        self.result_label.setWordWrap(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 4)
+        grid.addWidget(self.name_label, 0, 0)
+        grid.addWidget(self.test_button, 0, 1, 2, 1)
+        grid.addWidget(self.where_label, 1, 0)
+        grid.addWidget(self.result_label, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word the button again (the result is worded when it arrives)."""
+        self.test_button.setText(self.tr("Test connection"))
+
+    def show_testing(self) -> None:
+        """Say a test is running and block a second one."""
+        self.test_button.setEnabled(False)
+        self._set_result(self.tr("Testing…"), "")
+
+    def show_result(self, result: ConnectionResult) -> None:
+        """Say in plain words whether the device answered."""
+        self.test_button.setEnabled(True)
+        kind = DeviceKind.CAMERA if self.entry.role is DeviceRole.CAMERA else DeviceKind.OTHER
+        name = self.entry.name
+        if result.ok and result.problem is None:
+            text = status_text(DeviceStatus(Availability.ONLINE), name, kind)
+        elif result.ok and result.problem is not None:
+            text = warning_text(result.problem, name, kind)
+        else:
+            assert result.problem is not None
+            text = problem_text(result.problem, name, kind)
+        self._set_result(("✔ " if result.ok else "✖ ") + text, "ok" if result.ok else "error")
+        self.result_label.setToolTip(result.detail)
+
+    def _set_result(self, text: str, state: str) -> None:
+        self.result_label.setText(text)
+        self.result_label.setProperty("state", state)
+        self.result_label.style().unpolish(self.result_label)
+        self.result_label.style().polish(self.result_label)
+
+
+class SettingsEditor(QDialog):
+    """The technician's profile editor (not modal: the room keeps running meanwhile)."""
+
+    saved = Signal(str)  # the path written; the operator is told to restart
+
+    def __init__(
+        self,
+        path: Path | None,
+        text: str,
+        room: Room | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsEditor")
+        self.setStyleSheet(_STYLE)
+        self.path = path  # None: the demo, nothing is saved
+        self.room = room
+        self.profile: RoomProfile | None = None  # of the current text, when it is valid
+        self.error: ProfileError | None = None
+        self.rows: list[DeviceRow] = []
+        self.test_timeout = TEST_TIMEOUT  # seconds a device gets to answer "Test connection"
+        self._tasks: set[asyncio.Future[ConnectionResult]] = set()
+        self._saved_text = text
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.validate_now)
+        self._build()
+        self.editor.setPlainText(text)
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.validate_now()
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+        self.resize(1100, 720)
+
+    def _build(self) -> None:
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("settingsPath")
+        self.editor = ProfileTextEdit(self)
+        self.cursor_label = QLabel(self)
+        self.cursor_label.setObjectName("settingsPath")
+        self.editor.cursorPositionChanged.connect(self._update_cursor_label)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("settingsStatus")
+        self.status_label.setWordWrap(True)
+        self.note_label = QLabel(self)
+        self.note_label.setObjectName("settingsNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
+        self.devices_box = QGroupBox(self)
+        self._devices_layout = QVBoxLayout(self.devices_box)
+        self._devices_layout.addStretch(1)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self._on_import)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self._on_export)
+        self.save_button = QPushButton(self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close)
+        top = QHBoxLayout()
+        top.addWidget(self.path_label, 1)
+        top.addWidget(self.cursor_label)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.editor, 1)
+        left.addWidget(self.status_label)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addWidget(self.devices_box, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.note_label)
+        layout.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        """Word everything again after a language switch."""
+        self.setWindowTitle(self.tr("Room settings"))
+        self.path_label.setText(
+            str(self.path) if self.path else self.tr("Demo: changes are not saved to a file")
+        )
+        self.devices_box.setTitle(self.tr("Devices"))
+        self.import_button.setText(self.tr("Import…"))
+        self.export_button.setText(self.tr("Export…"))
+        self.save_button.setText(self.tr("Save"))
+        self.close_button.setText(self.tr("Close"))
+        for row in self.rows:
+            row.retranslate()
+        self._update_status()
+        self._update_cursor_label()
+
+    def _update_cursor_label(self) -> None:
+        self.cursor_label.setText(self.tr("Line {line}").format(line=self.editor.cursor_line()))
+
+    # --- validation ---------------------------------------------------------------------------
+
+    def text(self) -> str:
+        """Return the profile text as typed."""
+        return self.editor.toPlainText()
+
+    def _on_text_changed(self) -> None:
+        self._timer.start()  # restarts: validate DEBOUNCE_MS after the last key
+        self.save_button.setEnabled(False)  # until the new text is known to be valid
+
+    def validate_now(self) -> None:
+        """Check the text, show OK or the error with its line, refresh the device list."""
+        self._timer.stop()
+        result = validate_text(self.text(), self.path or Path("room.toml"))
+        if isinstance(result, ProfileError):
+            self.profile, self.error = None, result
+        else:
+            self.profile, self.error = result, None
+            self._update_devices(result)
+        self.editor.mark_line(self.error.line if self.error else None)
+        for row in self.rows:
+            row.test_button.setEnabled(self.profile is not None and row.test_button.isEnabled())
+        self._update_status()
+
+    def _update_status(self) -> None:
+        error = self.error
+        if error is None:
+            text, state = self.tr("✔ OK — the settings are valid"), "ok"
+        else:
+            where = []
+            if error.line is not None:
+                where.append(self.tr("line {line}").format(line=error.line))
+            if error.field:
+                where.append(self.tr("field {field}").format(field=error.field))
+            place = ", ".join(where) or self.tr("the file")
+            text = self.tr("✖ Error in {place}: {message}").format(
+                place=place, message=error.message
+            )
+            state = "error"
+        self.status_label.setText(text)
+        self.status_label.setProperty("state", state)
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+        self.save_button.setEnabled(self.can_save())
+
+    def can_save(self) -> bool:
+        """Save only a valid text, to a real file, when it differs from what is there."""
+        if self.path is None or self.profile is None:
+            return False
+        return self.is_modified() or not self.path.exists()
+
+    def is_modified(self) -> bool:
+        """Tell whether the text differs from the file as last read or saved."""
+        return self.text() != self._saved_text
+
+    # --- devices ------------------------------------------------------------------------------
+
+    def _update_devices(self, profile: RoomProfile) -> None:
+        entries = list_devices(profile)
+        if [row.entry for row in self.rows] == entries:
+            return
+        for row in self.rows:
+            row.deleteLater()
+        self.rows = []
+        for entry in entries:
+            row = DeviceRow(entry, self.devices_box)
+            row.test_button.clicked.connect(lambda _c=False, r=row: self.test_device(r))
+            self._devices_layout.insertWidget(self._devices_layout.count() - 1, row)
+            self.rows.append(row)
+
+    def test_device(self, row: DeviceRow) -> asyncio.Future[ConnectionResult]:
+        """Start "Test connection" for ``row``; the row shows the answer."""
+        entry = row.entry
+        running = running_device(self.room, entry) if self.room is not None else None
+        row.show_testing()
+        coro = test_connection(entry, timeout=self.test_timeout, running=running)
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(lambda done: self._on_tested(done, row))
+        return task
+
+    def _on_tested(self, task: asyncio.Future[ConnectionResult], row: DeviceRow) -> None:
+        self._tasks.discard(task)
+        if task.cancelled() or not shiboken6.isValid(row):
+            return
+        error = task.exception()
+        if error is not None:  # a bug, not a device problem: keep the traceback in the log
+            _LOGGER.error("%s: connection test failed", row.entry.name, exc_info=error)
+            row.test_button.setEnabled(True)
+            return
+        row.show_result(task.result())
+
+    # --- save, import, export -----------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Write the valid text atomically with a backup; never writes an invalid text."""
+        self.validate_now()
+        if not self.can_save() or self.path is None:
+            return False
+        try:
+            save_text(self.text(), self.path)
+        except (ProfileError, OSError) as exc:
+            _LOGGER.error("settings: saving %s failed: %s", self.path, exc)
+            self._show_note(self.tr("Not saved: {reason}").format(reason=str(exc)))
+            return False
+        self._saved_text = self.text()
+        self._update_status()
+        self._show_note(self.restart_text())
+        self.saved.emit(str(self.path))
+        return True
+
+    def restart_text(self) -> str:
+        """Say what a save means for the operator."""
+        return self.tr(
+            "Settings saved. Close and start Room Console again to use the changed devices."
+        )
+
+    def import_from(self, src: Path) -> bool:
+        """Put a checked profile file into the editor (saved only with Save); refuse a bad one."""
+        current = self.room.profile if self.room is not None else self.profile
+        try:
+            text = import_profile(src, current)
+        except ProfileError as error:
+            self._show_note(self.tr("Not imported: {error}").format(error=str(error)))
+            return False
+        self.editor.setPlainText(text)
+        self.validate_now()
+        self._show_note(self.tr("Imported {file}. Check it, then press Save.").format(file=src))
+        return True
+
+    def export_to(self, dest: Path) -> bool:
+        """Write the text without secrets for another site (refused while invalid)."""
+        try:
+            export_profile(self.text(), dest)
+        except (ProfileError, OSError) as exc:
+            self._show_note(self.tr("Not exported: {reason}").format(reason=str(exc)))
+            return False
+        self._show_note(
+            self.tr("Exported to {file} (PIN hash and passwords removed).").format(file=dest)
+        )
+        return True
+
+    def _show_note(self, text: str) -> None:
+        self.note_label.setText(text)
+        self.note_label.show()
+
+    def _on_import(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import a room profile"), "", self.tr("Room profiles (*.toml)")
+        )
+        if name:
+            self.import_from(Path(name))
+
+    def _on_export(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the room profile"), "room.toml", self.tr("Room profiles (*.toml)")
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102 - Qt API
+        for task in self._tasks:
+            task.cancel()  # each test closes its driver as it unwinds
+        super().closeEvent(event)
+
+
+def open_settings(room: Room, parent: QWidget | None = None) -> SettingsEditor:
+    """Make the editor on the room's profile file (or its in-memory profile in the demo)."""
+    path = room.profile_path
+    if path is not None and path.exists():
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = profile_text(room.profile)
+    return SettingsEditor(path, text, room, parent)
+
+
+def install_settings(day: OperatorDay) -> QAction:
+    """Add "Settings" to the technician's toolbar; a save puts the restart note in the banner."""
+    action = QAction(day.window)
+    editor: list[SettingsEditor] = []
+
+    def open_editor() -> None:
+        if not editor or not shiboken6.isValid(editor[0]):
+            editor[:] = [open_settings(day.room, day.window)]
+            editor[0].saved.connect(lambda _path: day.show_banner(editor[0].restart_text()))
+        editor[0].show()
+        editor[0].raise_()
+
+    def retranslate() -> None:
+        action.setText(action.tr("Settings"))
+
+    action.triggered.connect(lambda _checked=False: open_editor())
+    retranslate()
+    retranslate_on_change(day.window, retranslate)
+    day.add_technician_action(action)
+    return action
