@@ -112,6 +112,8 @@ class DeviceRow(QWidget):
     def __init__(self, entry: DeviceEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
+        self.testing = False
+        self.allowed = True  # False while the editor's text is invalid
         self.name_label = QLabel(entry.name, self)
         self.name_label.setStyleSheet("font-weight: 600;")
         self.where_label = QLabel(entry.where, self)
@@ -135,12 +137,31 @@ class DeviceRow(QWidget):
 
     def show_testing(self) -> None:
         """Say a test is running and block a second one."""
-        self.test_button.setEnabled(False)
+        self.testing = True
+        self._update_button()
         self._set_result(self.tr("Testing…"), "")
 
-    def show_result(self, result: ConnectionResult) -> None:
-        """Say in plain words whether the device answered."""
-        self.test_button.setEnabled(True)
+    def set_entry(self, entry: DeviceEntry) -> None:
+        """Follow an edit of the text; a result about other settings is cleared."""
+        if entry.settings() != self.entry.settings() and not self.testing:
+            self._set_result("", "")
+        self.entry = entry
+
+    def allow_test(self, allowed: bool) -> None:
+        """Offer the test only while the editor's text is valid."""
+        self.allowed = allowed
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.test_button.setEnabled(self.allowed and not self.testing)
+
+    def show_result(self, result: ConnectionResult | None) -> None:
+        """Say in plain words whether the device answered (None: the test itself failed)."""
+        self.testing = False
+        self._update_button()
+        if result is None:
+            self._set_result("", "")
+            return
         kind = DeviceKind.CAMERA if self.entry.role is DeviceRole.CAMERA else DeviceKind.OTHER
         name = self.entry.name
         if result.ok and result.problem is None:
@@ -158,6 +179,11 @@ class DeviceRow(QWidget):
         self.result_label.setProperty("state", state)
         self.result_label.style().unpolish(self.result_label)
         self.result_label.style().polish(self.result_label)
+
+
+def _shown(entry: DeviceEntry) -> tuple[str, str, str, str]:
+    """Return what a device row shows: a change here rebuilds the list."""
+    return (entry.role.value, entry.key, entry.name, entry.where)
 
 
 class SettingsEditor(QDialog):
@@ -282,7 +308,7 @@ class SettingsEditor(QDialog):
             self._update_devices(result)
         self.editor.mark_line(self.error.line if self.error else None)
         for row in self.rows:
-            row.test_button.setEnabled(self.profile is not None and row.test_button.isEnabled())
+            row.allow_test(self.profile is not None)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -320,7 +346,9 @@ class SettingsEditor(QDialog):
 
     def _update_devices(self, profile: RoomProfile) -> None:
         entries = list_devices(profile)
-        if [row.entry for row in self.rows] == entries:
+        if [_shown(row.entry) for row in self.rows] == [_shown(entry) for entry in entries]:
+            for row, entry in zip(self.rows, entries, strict=True):
+                row.set_entry(entry)  # same rows: keep the test results that still hold
             return
         for row in self.rows:
             row.deleteLater()
@@ -349,7 +377,7 @@ class SettingsEditor(QDialog):
         error = task.exception()
         if error is not None:  # a bug, not a device problem: keep the traceback in the log
             _LOGGER.error("%s: connection test failed", row.entry.name, exc_info=error)
-            row.test_button.setEnabled(True)
+            row.show_result(None)
             return
         row.show_result(task.result())
 

@@ -79,13 +79,14 @@ async def test_broken_value_shows_line_and_field_and_disables_save(
     assert "less than or equal to 7" in status
     assert editor.editor.marked_line() == 13
     assert not editor.save_button.isEnabled()
+    assert not editor.rows[0].test_button.isEnabled()  # no tests of an invalid text
     assert not editor.save()  # refused even when called directly
     assert path.read_text(encoding="utf-8") == profile_text()
     replace_text(editor, "address = 9", "address = 2")
     await until(lambda: editor.error is None, timeout=DEBOUNCE_MS / 1000 + 3)
     assert editor.status_label.text().startswith("✔ OK")
     assert editor.editor.marked_line() is None
-    assert editor.save_button.isEnabled()
+    assert editor.save_button.isEnabled() and editor.rows[0].test_button.isEnabled()
 
 
 def test_save_is_atomic_keeps_a_backup_and_asks_for_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
@@ -118,6 +119,12 @@ async def test_test_connection_says_ok_for_an_answering_camera(
     await asyncio.wait_for(task, 10)
     await until(lambda: row.test_button.isEnabled())
     assert row.result_label.text() == "✔ Front camera is ready"
+    replace_text(editor, "Test hall", "Hall")  # another setting: the result still holds
+    editor.validate_now()
+    assert editor.rows == [row] and row.result_label.text() == "✔ Front camera is ready"
+    replace_text(editor, "address = 1", "address = 2")  # this camera's settings changed
+    editor.validate_now()
+    assert editor.rows == [row] and row.result_label.text() == ""
 
 
 async def test_test_connection_says_a_silent_camera_is_not_answering(
