@@ -7,6 +7,7 @@ effect after a restart: a reload without one is out of scope, so a save says so.
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +101,12 @@ class ProfileTextEdit(QPlainTextEdit):
         selection.cursor = cursor
         self.setExtraSelections([selection])
 
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of ``line`` (1-based) and show it."""
+        self.setTextCursor(QTextCursor(self.document().findBlockByNumber(max(0, line - 1))))
+        self.centerCursor()
+        self.setFocus()
+
     def marked_line(self) -> int | None:
         """Return the highlighted line (1-based), for tests and the status text."""
         selections = self.extraSelections()
@@ -116,7 +123,7 @@ class DeviceRow(QWidget):
         self.allowed = True  # False while the editor's text is invalid
         self.name_label = QLabel(entry.name, self)
         self.name_label.setStyleSheet("font-weight: 600;")
-        self.where_label = QLabel(entry.where, self)
+        self.where_label = QLabel(self)
         self.where_label.setObjectName("deviceWhere")
         self.test_button = QPushButton(self)
         self.result_label = QLabel(self)
@@ -134,6 +141,12 @@ class DeviceRow(QWidget):
     def retranslate(self) -> None:
         """Word the button again (the result is worded when it arrives)."""
         self.test_button.setText(self.tr("Test connection"))
+        roles = {
+            DeviceRole.CAMERA: self.tr("Camera"),
+            DeviceRole.MIXER: self.tr("Mixer"),
+            DeviceRole.CODEC: self.tr("Codec"),
+        }
+        self.where_label.setText(f"{roles[self.entry.role]} · {self.entry.where}")
 
     def show_testing(self) -> None:
         """Say a test is running and block a second one."""
@@ -146,6 +159,7 @@ class DeviceRow(QWidget):
         if entry.settings() != self.entry.settings() and not self.testing:
             self._set_result("", "")
         self.entry = entry
+        self.retranslate()
 
     def allow_test(self, allowed: bool) -> None:
         """Offer the test only while the editor's text is valid."""
@@ -231,12 +245,17 @@ class SettingsEditor(QDialog):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("settingsStatus")
         self.status_label.setWordWrap(True)
+        self.status_label.linkActivated.connect(self._on_error_link)
         self.note_label = QLabel(self)
         self.note_label.setObjectName("settingsNote")
         self.note_label.setWordWrap(True)
         self.note_label.hide()
         self.devices_box = QGroupBox(self)
         self._devices_layout = QVBoxLayout(self.devices_box)
+        self.devices_hint = QLabel(self.devices_box)
+        self.devices_hint.setObjectName("settingsPath")
+        self.devices_hint.setWordWrap(True)
+        self._devices_layout.addWidget(self.devices_hint)
         self._devices_layout.addStretch(1)
         self.import_button = QPushButton(self)
         self.import_button.clicked.connect(self._on_import)
@@ -318,19 +337,31 @@ class SettingsEditor(QDialog):
         else:
             where = []
             if error.line is not None:
-                where.append(self.tr("line {line}").format(line=error.line))
+                line = html.escape(self.tr("line {line}").format(line=error.line))
+                where.append(f'<a href="line">{line}</a>')  # a click shows the line
             if error.field:
-                where.append(self.tr("field {field}").format(field=error.field))
-            place = ", ".join(where) or self.tr("the file")
-            text = self.tr("✖ Error in {place}: {message}").format(
-                place=place, message=error.message
+                where.append(html.escape(self.tr("field {field}").format(field=error.field)))
+            place = ", ".join(where) or html.escape(self.tr("the file"))
+            text = html.escape(self.tr("✖ Error in {place}: {message}")).format(
+                place=place, message=html.escape(error.message)
             )
             state = "error"
         self.status_label.setText(text)
         self.status_label.setProperty("state", state)
+        if self.profile is None:
+            hint = self.tr("Correct the error on the left to test the devices.")
+        elif not self.rows:
+            hint = self.tr("This profile names no cameras, mixer or codec.")
+        else:
+            hint = self.tr("Test each device before saving.")
+        self.devices_hint.setText(hint)
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
         self.save_button.setEnabled(self.can_save())
+
+    def _on_error_link(self, _link: str) -> None:
+        if self.error is not None and self.error.line is not None:
+            self.editor.go_to_line(self.error.line)
 
     def can_save(self) -> bool:
         """Save only a valid text, to a real file, when it differs from what is there."""

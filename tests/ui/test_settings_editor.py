@@ -78,6 +78,9 @@ async def test_broken_value_shows_line_and_field_and_disables_save(
     assert "line 13" in status and "field cameras[1].address" in status
     assert "less than or equal to 7" in status
     assert editor.editor.marked_line() == 13
+    editor.status_label.linkActivated.emit("line")  # the technician clicks "line 13"
+    assert editor.editor.cursor_line() == 13
+    assert editor.devices_hint.text() == "Correct the error on the left to test the devices."
     assert not editor.save_button.isEnabled()
     assert not editor.rows[0].test_button.isEnabled()  # no tests of an invalid text
     assert not editor.save()  # refused even when called directly
@@ -113,7 +116,7 @@ async def test_test_connection_says_ok_for_an_answering_camera(
     editor = make_editor(qtbot, None, profile_text(emulator.endpoint))
     assert [row.entry.key for row in editor.rows] == ["front"]
     row = editor.rows[0]
-    assert row.where_label.text() == emulator.endpoint
+    assert row.where_label.text() == f"Camera · {emulator.endpoint}"
     task = editor.test_device(row)
     assert row.result_label.text() == "Testing…" and not row.test_button.isEnabled()
     await asyncio.wait_for(task, 10)
