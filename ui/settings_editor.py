@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.access import Mode
 from console.config.loader import ProfileError
 from console.config.models import RoomProfile
 from console.profile_edit import (
@@ -489,30 +490,61 @@ class SettingsEditor(QDialog):
 def open_settings(room: Room, parent: QWidget | None = None) -> SettingsEditor:
     """Make the editor on the room's profile file (or its in-memory profile in the demo)."""
     path = room.profile_path
-    if path is not None and path.exists():
-        text = path.read_text(encoding="utf-8")
-    else:
-        text = profile_text(room.profile)
-    return SettingsEditor(path, text, room, parent)
+    try:
+        text = path.read_text(encoding="utf-8") if path is not None else None
+    except (OSError, UnicodeDecodeError) as exc:
+        _LOGGER.warning("settings: cannot read %s, editing the running profile: %s", path, exc)
+        text = None
+    return SettingsEditor(path, text or profile_text(room.profile), room, parent)
 
 
-def install_settings(day: OperatorDay) -> QAction:
-    """Add "Settings" to the technician's toolbar; a save puts the restart note in the banner."""
-    action = QAction(day.window)
-    editor: list[SettingsEditor] = []
+class SettingsLauncher(QObject):
+    """The technician's "Settings" action; the editor closes with the window or technician mode."""
 
-    def open_editor() -> None:
-        if not editor or not shiboken6.isValid(editor[0]):
-            editor[:] = [open_settings(day.room, day.window)]
-            editor[0].saved.connect(lambda _path: day.show_banner(editor[0].restart_text()))
-        editor[0].show()
-        editor[0].raise_()
+    def __init__(self, day: OperatorDay) -> None:
+        super().__init__(day.window)
+        self.day = day
+        self.editor: SettingsEditor | None = None
+        self.action = QAction(day.window)
+        self.action.triggered.connect(lambda _checked=False: self.open())
+        self._retranslate()
+        retranslate_on_change(self, self._retranslate)
+        day.add_technician_action(self.action)
+        day.modes.mode_changed.connect(self._on_mode_changed)
+        day.window.installEventFilter(self)
 
-    def retranslate() -> None:
-        action.setText(action.tr("Settings"))
+    def open(self) -> SettingsEditor:
+        """Show the editor (the same one again: unsaved text survives closing it)."""
+        if self.editor is None or not shiboken6.isValid(self.editor):
+            self.editor = open_settings(self.day.room, self.day.window)
+            self.editor.saved.connect(self._on_saved)
+        self.editor.show()
+        self.editor.raise_()
+        return self.editor
 
-    action.triggered.connect(lambda _checked=False: open_editor())
-    retranslate()
-    retranslate_on_change(day.window, retranslate)
-    day.add_technician_action(action)
-    return action
+    def close_editor(self) -> None:
+        """Close the editor if it is open (its connection tests stop)."""
+        if self.editor is not None and shiboken6.isValid(self.editor):
+            self.editor.close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Close the editor with the main window, so no connection test outlives the room."""
+        if watched is self.day.window and event.type() is QEvent.Type.Close:
+            self.close_editor()
+        return False
+
+    def _on_mode_changed(self, mode: str) -> None:
+        if mode != Mode.TECHNICIAN.value:
+            self.close_editor()  # the operator never gets the editor left open
+
+    def _on_saved(self, _path: str) -> None:
+        if self.editor is not None:
+            self.day.show_banner(self.editor.restart_text())
+
+    def _retranslate(self) -> None:
+        self.action.setText(QCoreApplication.translate("SettingsEditor", "Settings"))
+
+
+def install_settings(day: OperatorDay) -> SettingsLauncher:
+    """Add "Settings" (the profile editor) to the technician's toolbar."""
+    return SettingsLauncher(day)

@@ -204,14 +204,19 @@ async def test_settings_action_is_for_technicians_and_opens_the_editor(
         report_path=tmp_path / "last.json",
     )
     try:
-        action = install_settings(day)
+        launcher = install_settings(day)
+        action = launcher.action
         assert action.text() == "Settings" and action in day.technician_actions
         assert not action.isVisible()
         action.trigger()
         editor = window.findChild(SettingsEditor)
-        assert editor is not None and editor.isVisible()
+        assert editor is not None and editor.isVisible() and editor is launcher.editor
         assert editor.path is None and not editor.save_button.isEnabled()
         assert 'name = "Hall"' in editor.text() and editor.error is None
-        editor.close()
+        day.modes.mode_changed.emit("operator")  # leaving technician mode closes it
+        assert not editor.isVisible()
+        assert launcher.open() is editor  # the same editor, unsaved text and all
+        window.close()  # so does closing the main window
+        assert not editor.isVisible()
     finally:
         day.close()
