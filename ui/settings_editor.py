@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.access import Mode
-from console.config.loader import ProfileError
+from console.config.loader import ProfileError, backup_path
 from console.config.models import RoomProfile
 from console.profile_edit import (
     TEST_TIMEOUT,
@@ -224,6 +224,7 @@ class SettingsEditor(QDialog):
         self.test_timeout = TEST_TIMEOUT  # seconds a device gets to answer "Test connection"
         self._tasks: set[asyncio.Future[ConnectionResult]] = set()
         self._saved_text = text
+        self._overwrite_ok: str | None = None  # file content the technician chose to replace
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -420,6 +421,8 @@ class SettingsEditor(QDialog):
         self.validate_now()
         if not self.can_save() or self.path is None:
             return False
+        if self._changed_elsewhere(self.path):
+            return False
         try:
             save_text(self.text(), self.path)
         except (ProfileError, OSError) as exc:
@@ -430,6 +433,23 @@ class SettingsEditor(QDialog):
         self._update_status()
         self._show_note(self.restart_text())
         self.saved.emit(str(self.path))
+        return True
+
+    def _changed_elsewhere(self, path: Path) -> bool:
+        """Warn once when the file changed since it was opened (a preset saved meanwhile)."""
+        try:
+            disk = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False  # missing or unreadable: nothing of value to lose, .bak keeps it
+        if disk in (self._saved_text, self._overwrite_ok):
+            return False
+        self._overwrite_ok = disk  # a second Save replaces it
+        self._show_note(
+            self.tr(
+                "The file was changed since you opened it (for example a preset was saved). "
+                "Press Save again to replace it; the other version is kept as {backup}."
+            ).format(backup=backup_path(path).name)
+        )
         return True
 
     def restart_text(self) -> str:

@@ -220,3 +220,22 @@ async def test_settings_action_is_for_technicians_and_opens_the_editor(
         assert not editor.isVisible()
     finally:
         day.close()
+
+
+def test_a_file_changed_meanwhile_is_replaced_only_on_a_second_save(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "room.toml"
+    path.write_text(profile_text(), encoding="utf-8")
+    editor = make_editor(qtbot, path, profile_text())
+    replace_text(editor, "address = 1", "address = 2")
+    editor.validate_now()
+    elsewhere = profile_text().replace("# Test hall", "# a preset was saved")
+    path.write_text(elsewhere, encoding="utf-8")  # the operator saved a preset meanwhile
+    assert not editor.save()
+    assert path.read_text(encoding="utf-8") == elsewhere
+    assert "changed since you opened it" in editor.note_label.text()
+    assert "room.toml.bak" in editor.note_label.text()
+    assert editor.save()  # the technician confirms
+    assert path.read_text(encoding="utf-8") == editor.text()
+    assert backup_path(path).read_text(encoding="utf-8") == elsewhere
