@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -186,3 +187,23 @@ def test_import_of_broken_file_is_refused_with_line_and_field(tmp_path: Path) ->
         import_profile(src)
     assert caught.value.path == src
     assert caught.value.line == 16 and caught.value.field == "cameras[2].name"
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("connection", "problem"),
+    [
+        (f"tcp:127.0.0.1:{closed_port()}", Problem.CONNECTION_REFUSED),
+        ("serial:/dev/ttyRoomConsoleMissing", Problem.PORT_MISSING),
+    ],
+)
+async def test_unreachable_camera_says_why(connection: str, problem: Problem) -> None:
+    profile = validate_text(profile_text(camera=connection), "room.toml")
+    assert isinstance(profile, RoomProfile)
+    result = await asyncio.wait_for(test_connection(list_devices(profile)[0], timeout=1.5), 10)
+    assert not result.ok and result.problem is problem, result
