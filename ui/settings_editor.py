@@ -400,19 +400,20 @@ class SettingsEditor(QDialog):
         coro = test_connection(entry, timeout=self.test_timeout, running=running)
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
-        task.add_done_callback(lambda done: self._on_tested(done, row))
+        task.add_done_callback(lambda done: self._on_tested(done, row, entry))
         return task
 
-    def _on_tested(self, task: asyncio.Future[ConnectionResult], row: DeviceRow) -> None:
+    def _on_tested(
+        self, task: asyncio.Future[ConnectionResult], row: DeviceRow, tested: DeviceEntry
+    ) -> None:
         self._tasks.discard(task)
         if task.cancelled() or not shiboken6.isValid(row):
             return
         error = task.exception()
         if error is not None:  # a bug, not a device problem: keep the traceback in the log
             _LOGGER.error("%s: connection test failed", row.entry.name, exc_info=error)
-            row.show_result(None)
-            return
-        row.show_result(task.result())
+        stale = tested.settings() != row.entry.settings()  # edited while it was tested
+        row.show_result(None if error is not None or stale else task.result())
 
     # --- save, import, export -----------------------------------------------------------------
 

@@ -142,6 +142,12 @@ async def test_test_connection_says_a_silent_camera_is_not_answering(
     await until(lambda: row.test_button.isEnabled())
     assert "not answering" in row.result_label.text()
     assert row.result_label.text().startswith("✖ Front camera")
+    task = editor.test_device(row)
+    editor.editor.setPlainText(editor.text() + "\n[cameras.limits]\npreset_capacity = 8\n")
+    editor.validate_now()  # this camera's settings changed while it was being tested
+    await asyncio.wait_for(task, 15)
+    await until(lambda: row.test_button.isEnabled())
+    assert editor.rows == [row] and row.result_label.text() == ""  # no stale verdict
 
 
 async def test_running_room_camera_is_judged_without_opening_the_port_twice(
