@@ -291,7 +291,7 @@ class SettingsEditor(QDialog):
 
     def retranslate(self) -> None:
         """Word everything again after a language switch."""
-        self.setWindowTitle(self.tr("Room settings"))
+        self.setWindowTitle(self.tr("Settings — room setup"))
         self.path_label.setText(
             str(self.path) if self.path else self.tr("Demo: changes are not saved to a file")
         )
@@ -353,7 +353,7 @@ class SettingsEditor(QDialog):
         if self.profile is None:
             hint = self.tr("Correct the error on the left to test the devices.")
         elif not self.rows:
-            hint = self.tr("This profile names no cameras, mixer or codec.")
+            hint = self.tr("This room setup names no cameras, mixer or codec.")
         else:
             hint = self.tr("Test each device before saving.")
         self.devices_hint.setText(hint)
@@ -490,14 +490,17 @@ class SettingsEditor(QDialog):
 
     def _on_import(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import a room profile"), "", self.tr("Room profiles (*.toml)")
+            self, self.tr("Import a room setup file"), "", self.tr("Room setup files (*.toml)")
         )
         if name:
             self.import_from(Path(name))
 
     def _on_export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the room profile"), "room.toml", self.tr("Room profiles (*.toml)")
+            self,
+            self.tr("Export the room setup file"),
+            "room.toml",
+            self.tr("Room setup files (*.toml)"),
         )
         if name:
             self.export_to(Path(name))
