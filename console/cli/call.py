@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
-import signal
 import time
 import tomllib
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from console import cli
+from console.cli.signals import run_until_signalled
 from console.config.codec import (
     CODEC_PASSWORD_SERVICE,
     CallProfile,
@@ -145,15 +144,8 @@ async def _join(profile: CallProfile, codec: Codec, args: argparse.Namespace) ->
 
 
 async def _until_interrupted_or_ended(codec: Codec) -> None:
-    task = asyncio.current_task()
-    assert task is not None
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError):
-        loop.add_signal_handler(signal.SIGTERM, task.cancel)
-        loop.add_signal_handler(signal.SIGINT, task.cancel)
-    with contextlib.suppress(asyncio.CancelledError):
-        await wait_for_value(codec.call, lambda info: not info.active)
-    task.uncancel()
+    ended = wait_for_value(codec.call, lambda info: not info.active)
+    await run_until_signalled(ended)
 
 
 async def _leave(codec: Codec) -> int:
@@ -200,14 +192,7 @@ def _run_emulator(args: argparse.Namespace) -> int:
         from drivers.poly.emulator import run_standalone
 
     async def serve() -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        loop = asyncio.get_running_loop()
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signal.SIGTERM, task.cancel)
-            loop.add_signal_handler(signal.SIGINT, task.cancel)
-        with contextlib.suppress(asyncio.CancelledError):
-            await run_standalone(args.listen, on_ready=_emulator_ready)
+        await run_until_signalled(run_standalone(args.listen, on_ready=_emulator_ready))
 
     try:
         asyncio.run(serve())

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
-import signal
 from typing import Any
 
 from console import cli
+from console.cli.signals import run_until_signalled
 from drivers.visca.connection import parse_connection
 
 
@@ -55,14 +54,9 @@ def _ready(endpoint: str) -> None:
 async def _serve(args: argparse.Namespace) -> None:
     from drivers.visca.emulator import run_standalone
 
-    task = asyncio.current_task()
-    assert task is not None
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C arrives as KeyboardInterrupt
-        loop.add_signal_handler(signal.SIGTERM, task.cancel)
-        loop.add_signal_handler(signal.SIGINT, task.cancel)
-    with contextlib.suppress(asyncio.CancelledError):
-        await run_standalone(args.listen, args.cameras, args.pace_baud, on_ready=_ready)
+    await run_until_signalled(
+        run_standalone(args.listen, args.cameras, args.pace_baud, on_ready=_ready)
+    )
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
-import signal
 from typing import Any
 
 from console import cli
+from console.cli.signals import run_until_signalled
 
 
 def register_emulator(devices: Any) -> None:
@@ -33,15 +32,8 @@ def register_emulator(devices: Any) -> None:
 async def _serve(args: argparse.Namespace) -> None:
     from drivers.x32.emulator import run_standalone
 
-    task = asyncio.current_task()
-    assert task is not None
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C arrives as KeyboardInterrupt
-        loop.add_signal_handler(signal.SIGTERM, task.cancel)
-        loop.add_signal_handler(signal.SIGINT, task.cancel)
     speaking = tuple(int(n) for n in args.speaking.split(",") if n.strip())
-    with contextlib.suppress(asyncio.CancelledError):
-        await run_standalone(args.model, args.listen, speaking)
+    await run_until_signalled(run_standalone(args.model, args.listen, speaking))
 
 
 def _run(args: argparse.Namespace) -> int:
