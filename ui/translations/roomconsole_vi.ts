@@ -365,6 +365,34 @@
     </message>
 </context>
 <context>
+    <name>DeviceRow</name>
+    <message>
+        <location filename="../settings_editor.py" line="+144"/>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera</source>
+        <translation>Máy quay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixer</source>
+        <translation>Bàn trộn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codec</source>
+        <translation>Đầu codec</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Testing…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
     <name>EventLogDialog</name>
     <message>
         <location filename="../log_view.py" line="+266"/>
@@ -1366,6 +1394,145 @@
         <location line="+6"/>
         <source>“{meeting}” starts at {time} — in {minutes} minutes.</source>
         <translation>“{meeting}” bắt đầu lúc {time} — còn {minutes} phút nữa.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsEditor</name>
+    <message>
+        <location filename="../settings_editor.py" line="+138"/>
+        <source>Settings — room setup</source>
+        <translation>Cài đặt — cấu hình phòng họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo: changes are not saved to a file</source>
+        <translation>Chế độ tập huấn: thay đổi không được lưu vào tệp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Devices</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Nhập…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line {line}</source>
+        <translation>Dòng {line}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>✔ OK — the settings are valid</source>
+        <translation>✔ Cấu hình hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line {line}</source>
+        <translation>dòng {line}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>field {field}</source>
+        <translation>mục {field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✖ Error in {place}: {message}</source>
+        <translation>✖ Lỗi ở {place}: {message}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Correct the error on the left to test the devices.</source>
+        <translation>Sửa lỗi ở bên trái rồi mới kiểm tra được thiết bị.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room setup names no cameras, mixer or codec.</source>
+        <translation>Cấu hình phòng họp này chưa có máy quay, bàn trộn hay đầu codec.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test each device before saving.</source>
+        <translation>Hãy kiểm tra từng thiết bị trước khi lưu.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Not saved: {reason}</source>
+        <translation>Chưa lưu: {reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The file was changed since you opened it (for example a preset was saved). Press Save again to replace it; the other version is kept as {backup}.</source>
+        <translation>Tệp đã bị thay đổi từ lúc bạn mở (ví dụ vừa lưu một góc máy). Bấm Lưu lần nữa để ghi đè; bản kia được giữ lại ở {backup}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Settings saved. Close and start Room Console again to use the changed devices.</source>
+        <translation>Đã lưu cài đặt. Đóng rồi mở lại Room Console để dùng thiết bị đã thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not imported: {error}</source>
+        <translation>Chưa nhập được: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {file}. Check it, then press Save.</source>
+        <translation>Đã nhập {file}. Kiểm tra lại rồi bấm Lưu.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not exported: {reason}</source>
+        <translation>Chưa xuất được: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to {file} (PIN hash and passwords removed).</source>
+        <translation>Đã xuất ra {file} (đã bỏ mã PIN và mật khẩu).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import a room setup file</source>
+        <translation>Nhập tệp cấu hình phòng họp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Room setup files (*.toml)</source>
+        <translation>Tệp cấu hình phòng họp (*.toml)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Export the room setup file</source>
+        <translation>Xuất tệp cấu hình phòng họp</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
     </message>
 </context>
 </TS>
