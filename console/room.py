@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.config.loader import ProfileError, save_profile
+from console.config.camera import PresetProfile
+from console.config.loader import ProfileError, update_profile_file
 from console.config.models import RoomProfile
 from console.notifications import Notifications, Severity
 from console.presets import Preset, PresetBook, to_profile
@@ -153,8 +154,8 @@ class Room:
         if self.profile_path is None:
             return
         try:
-            save_profile(self.profile, self.profile_path)
-        except (OSError, ProfileError) as exc:
+            update_profile_file(self.profile_path, _set_presets(camera_id, camera.presets))
+        except (OSError, ProfileError, KeyError) as exc:
             _LOGGER.error("cannot save presets to %s: %s", self.profile_path, exc)
             self.notifications.post(camera.name, Problem.BAD_CONFIG, str(exc), Severity.ERROR)
 
@@ -192,3 +193,12 @@ class Room:
                 if isinstance(result, Exception):
                     _LOGGER.warning("%s: error while closing: %s", device.name, result)
         self._started = False
+
+
+def _set_presets(camera_id: str, presets: list[PresetProfile]) -> Callable[[RoomProfile], None]:
+    """Profile change: this camera's presets (KeyError if the file no longer has the camera)."""
+
+    def change(profile: RoomProfile) -> None:
+        profile.camera(camera_id).presets = [p.model_copy() for p in presets]
+
+    return change

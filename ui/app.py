@@ -14,7 +14,12 @@ import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from console.config.loader import ProfileError, default_profile_path, load_profile, save_profile
+from console.config.loader import (
+    ProfileError,
+    default_profile_path,
+    load_profile,
+    update_profile_file,
+)
 from console.config.models import RoomProfile
 from console.eventlog import LoggingSetup, install_logging
 from console.room import Room
@@ -78,8 +83,15 @@ def _room_window(
     panels = attach_room_panels(window, room)
 
     def save(profile: RoomProfile) -> None:
-        if room.profile_path is not None:  # the demo keeps its changes in memory
-            save_profile(profile, room.profile_path)
+        """Save the technician PIN into the file as it is now (never older edits over newer)."""
+        if room.profile_path is None:  # the demo keeps its changes in memory
+            return
+        pin_hash = profile.technician_pin_hash
+
+        def set_pin(current: RoomProfile) -> None:
+            current.technician_pin_hash = pin_hash
+
+        update_profile_file(room.profile_path, set_pin)
 
     day = install_operator_day(
         window,

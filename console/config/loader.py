@@ -11,7 +11,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -208,6 +208,18 @@ def _atomic_write(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+def update_profile_file(path: Path | str, change: Callable[[RoomProfile], None]) -> RoomProfile:
+    """Apply ``change`` to the profile as it is on disk now, and save it.
+
+    The running console's copy may be older than the file (the technician saved edits from
+    the settings editor): changing the file's own profile never undoes those edits.
+    """
+    current = load_profile(path)
+    change(current)
+    save_profile(current, path)
+    return current
 
 
 def save_profile(profile: RoomProfile, path: Path | str) -> None:

@@ -174,6 +174,31 @@ async def test_build_room_saves_presets_to_profile(emulator: ViscaEmulator, tmp_
         await asyncio.wait_for(room.close(), 10)
 
 
+async def test_preset_save_keeps_edits_made_to_the_file_meanwhile(
+    emulator: ViscaEmulator, tmp_path: Path
+) -> None:
+    path = tmp_path / "room.toml"
+    camera_profile = CameraProfile(
+        id="cam1", name="Cam 1", driver="visca-tcp", connection=emulator.endpoint
+    )
+    save_profile(RoomProfile(cameras=[camera_profile]), path)
+    room = build_room(load_profile(path), path)
+    await room.start()
+    try:
+        slot = room.camera("cam1")
+        await until(lambda: slot.camera.status.value.availability is Availability.ONLINE)
+        # the technician renames the site in the settings editor while the console runs
+        edited = path.read_text(encoding="utf-8").replace('name = "Room"', 'name = "Xã C"')
+        path.write_text("# edited by the technician\n" + edited, encoding="utf-8")
+        await asyncio.wait_for(slot.presets.save(0, "Toàn cảnh"), 5)
+        saved = load_profile(path)
+        assert saved.site.name == "Xã C"  # the running console's older copy did not win
+        assert [(p.number, p.name) for p in saved.camera("cam1").presets] == [(0, "Toàn cảnh")]
+        assert path.read_text(encoding="utf-8").startswith("# edited by the technician")
+    finally:
+        await asyncio.wait_for(room.close(), 10)
+
+
 async def test_build_room_reports_unknown_driver() -> None:
     profile = RoomProfile(
         cameras=[CameraProfile(id="x", name="X", driver="nope", connection="tcp:127.0.0.1:1")]
