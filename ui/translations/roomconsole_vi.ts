@@ -273,12 +273,12 @@
     <message>
         <location line="+5"/>
         <source>Auto focus</source>
-        <translation>Lấy nét tự động</translation>
+        <translation>Tự lấy nét</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Focus once</source>
-        <translation>Lấy nét một lần</translation>
+        <translation>Lấy nét 1 lần</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -298,7 +298,7 @@
     <message>
         <location line="+5"/>
         <source>Hold to focus by hand (switch Auto focus off first)</source>
-        <translation>Nhấn giữ để lấy nét bằng tay (tắt Lấy nét tự động trước)</translation>
+        <translation>Nhấn giữ để lấy nét bằng tay (tắt Tự lấy nét trước)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -586,7 +586,7 @@
     <message>
         <location line="+3"/>
         <source>Arrow keys move · + and − zoom · 1–9 go to a preset shot</source>
-        <translation>Phím mũi tên: di chuyển · + và −: thu phóng · 1–9: chọn góc máy</translation>
+        <translation>Mũi tên: di chuyển · +/−: thu phóng · 1–9: góc máy</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1233,7 +1233,7 @@
 <context>
     <name>PreviewArea</name>
     <message>
-        <location filename="../preview.py" line="+299"/>
+        <location filename="../preview.py" line="+365"/>
         <source>Camera</source>
         <translation>Máy quay</translation>
     </message>
@@ -1246,7 +1246,7 @@
 <context>
     <name>PreviewCanvas</name>
     <message>
-        <location line="-226"/>
+        <location line="-290"/>
         <source>Mic muted</source>
         <translation>Micro tắt</translation>
     </message>
@@ -1254,7 +1254,7 @@
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location line="+140"/>
+        <location line="+199"/>
         <source>Off</source>
         <translation>Tắt</translation>
     </message>
