@@ -193,13 +193,19 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def child_ours(ports: list[int], seconds: float) -> dict[str, float]:
-    """Two players + two Qt preview widgets painting offscreen, in a qasync loop."""
+def child_ours(ports: list[int], seconds: float, scaled: bool = True) -> dict[str, float]:
+    """Two players + two Qt preview widgets painting offscreen, in a qasync loop.
+
+    ``scaled``: the widgets ask libVLC for pictures at their size (what the console does);
+    otherwise libVLC delivers 1280x720 and Qt scales every picture while painting.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from ui.preview import PreviewArea
+    from ui.preview import PreviewArea, PreviewWidget
+
+    PreviewWidget.decoder_scaling = scaled
 
     app = QApplication([])
     loop = qasync.QEventLoop(app)
@@ -221,9 +227,14 @@ def child_ours(ports: list[int], seconds: float) -> dict[str, float]:
         fps = [
             (p.frames.frames_received - f) / seconds for p, f in zip(players, frames, strict=True)
         ]
+        sizes = [list(p.frames.size or (0, 0)) for p in players]
         for player in players:
             await player.close()
-        return {"cpu_percent": round(100 * used / seconds, 1), "fps_each": round(min(fps), 1)}
+        return {
+            "cpu_percent": round(100 * used / seconds, 1),
+            "fps_each": round(min(fps), 1),
+            "picture": sizes[0],
+        }
 
     with loop:
         return loop.run_until_complete(run())
@@ -283,6 +294,7 @@ CHILDREN = {
     "null_vout": child_null,
     "null_vout_rv32": lambda ports, seconds: child_null(ports, seconds, rv32=True),
     "ours_no_paint": child_players,
+    "ours_full_size": lambda ports, seconds: child_ours(ports, seconds, scaled=False),
     "ours": child_ours,
 }
 
@@ -329,6 +341,8 @@ def main() -> None:
             base: round(ours / max(cpu[base]["cpu_percent"], 0.1), 2)
             for base in ("null_vout", "null_vout_rv32")
         }
+        full = cpu["ours_full_size"]["cpu_percent"]
+        ratio["full_size_vs_null_vout"] = round(full / max(cpu["null_vout"]["cpu_percent"], 0.1), 2)
         print_cpu(cpu, ratio)
         result["cpu"] = cpu
         result["cpu_ratio"] = ratio
@@ -350,13 +364,16 @@ def print_cpu(cpu: dict[str, dict[str, float]], ratio: dict[str, float]) -> None
         "null_vout": "libVLC null vout (cvlc-like)",
         "null_vout_rv32": "libVLC null vout, RV32",
         "ours_no_paint": "ours, players only",
-        "ours": "ours (callbacks + Qt)",
+        "ours_full_size": "ours, 720p pictures, Qt scales",
+        "ours": "ours, libVLC scales (console)",
     }
     for kind, label in labels.items():
         row = cpu[kind]
-        print(f"{label:<32}{row['cpu_percent']:>8} %{row['fps_each']:>7} fps each")
+        picture = "x".join(map(str, row.get("picture", ())))
+        print(f"{label:<32}{row['cpu_percent']:>8} %{row['fps_each']:>7} fps each  {picture}")
     plain, rv32 = ratio["null_vout"], ratio["null_vout_rv32"]
     print(f"ratio ours / null vout: {plain}x, ours / null vout RV32: {rv32}x")
+    print(f"(before libVLC scaled: 720p pictures / null vout {ratio['full_size_vs_null_vout']}x)")
 
 
 if __name__ == "__main__":

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
+    QFontMetrics,
     QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
@@ -56,6 +58,7 @@ class PreviewCanvas(QWidget):
         self.slate_text = ""  # non-empty: show the slate instead of the picture
         self.slate_hint = ""
         self.muted = False
+        self._badges: dict[tuple[str, int, float, float], QImage] = {}
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw picture or slate, then the name, state and muted badges."""
@@ -64,8 +67,7 @@ class PreviewCanvas(QWidget):
         if self.slate_text or self.image is None:
             self._paint_slate(painter)
         else:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(self._picture_rect(self.image), self.image)
+            self._paint_picture(painter, self.image)
         self._paint_badge(painter, self.name, QColor(0, 0, 0, 170), left=True, top=True)
         if self.state_text:
             self._paint_badge(painter, self.state_text, self.state_colour, left=False, top=True)
@@ -74,6 +76,22 @@ class PreviewCanvas(QWidget):
                 painter, self.tr("Mic muted"), QColor("#c0392b"), left=True, top=False
             )
         painter.end()
+
+    def _paint_picture(self, painter: QPainter, image: QImage) -> None:
+        """Blit a picture the decoder already scaled to fit; scale (smoothly) any other."""
+        target = self._picture_rect(image)
+        dpr = self.devicePixelRatioF()
+        if (
+            abs(target.width() * dpr - image.width()) <= 2
+            and abs(target.height() * dpr - image.height()) <= 2
+        ):
+            # 1:1 at a whole-pixel position: a plain copy, no per-pixel interpolation.
+            w, h = image.width() / dpr, image.height() / dpr
+            x, y = round((self.width() - w) / 2), round((self.height() - h) / 2)
+            painter.drawImage(QRectF(x, y, w, h), image)
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, image)
 
     def _picture_rect(self, image: QImage) -> QRectF:
         """Return the largest centred rectangle of the picture's aspect that fits."""
@@ -101,25 +119,52 @@ class PreviewCanvas(QWidget):
     def _paint_badge(
         self, painter: QPainter, text: str, colour: QColor, *, left: bool, top: bool
     ) -> None:
+        badge = self._badge(text, colour)
+        w = badge.width() / badge.devicePixelRatio()
+        h = badge.height() / badge.devicePixelRatio()
+        x = 8 if left else self.width() - w - 8
+        y = 8 if top else self.height() - h - 8
+        painter.drawImage(QPointF(x, y), badge)
+
+    def _badge(self, text: str, colour: QColor) -> QImage:
+        """Return the badge picture, drawn once per text, colour and size.
+
+        Laying out and drawing text 30 times a second per preview cost more CPU than
+        blitting the video picture itself; a cached badge is a small blend.
+        """
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, min(14.0, self.height() / 22)))
         font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
+        dpr = self.devicePixelRatioF()
+        key = (text, colour.rgba(), font.pointSizeF(), dpr)
+        cached = self._badges.get(key)
+        if cached is not None:
+            return cached
+        metrics = QFontMetrics(font)
         w, h = metrics.horizontalAdvance(text) + 14, metrics.height() + 6
-        x = 8 if left else self.width() - w - 8
-        y = 8 if top else self.height() - h - 8
+        badge = QImage(round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        badge.setDevicePixelRatio(dpr)
+        badge.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(badge)
+        painter.setFont(font)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawRoundedRect(QRectF(x, y, w, h), 5, 5)
+        painter.drawRoundedRect(QRectF(0, 0, w, h), 5, 5)
         painter.setPen(QColor("white"))
-        painter.drawText(QRectF(x, y, w, h), Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        if len(self._badges) >= 16:  # texts change rarely; sizes change on resize
+            self._badges.clear()
+        self._badges[key] = badge
+        return badge
 
 
 class PreviewWidget(PreviewCanvas):
     """A live preview of one player; double-click opens a large view of the same picture."""
 
     enlarged_changed = Signal(bool)
+    # Ask the decoder for pictures at the displayed size (the benchmark turns it off to compare).
+    decoder_scaling = True
 
     def __init__(
         self, player: VideoPlayer | None = None, name: str = "", parent: QWidget | None = None
@@ -155,6 +200,7 @@ class PreviewWidget(PreviewCanvas):
         self.player, self.name = player, name
         if player is not None:
             self._unsubscribe.append(player.state.subscribe(self._on_state))
+        self.request_output_size()
         self._on_state(player.state.value if player is not None else PlayerStatus())
 
     def set_muted(self, muted: bool) -> None:
@@ -169,6 +215,20 @@ class PreviewWidget(PreviewCanvas):
         if self._frame is not None and self.player is not None:
             self.player.frames.release(self._frame)
         self._frame, self.image, self.player = None, None, None
+
+    def request_output_size(self) -> None:
+        """Tell the player the largest size its picture is shown at (device pixels)."""
+        if self.player is None or not self.decoder_scaling:
+            return
+        views: list[QWidget] = [self] if self._large is None else [self, self._large]
+        width = max(round(view.width() * view.devicePixelRatioF()) for view in views)
+        height = max(round(view.height() * view.devicePixelRatioF()) for view in views)
+        self.player.set_output_size(width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Ask the decoder for pictures that fit the new size."""
+        super().resizeEvent(event)
+        self.request_output_size()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """Open (or close) the large view."""
@@ -187,6 +247,7 @@ class PreviewWidget(PreviewCanvas):
 
     def _on_large_closed(self) -> None:
         self._large = None
+        self.request_output_size()
         self.enlarged_changed.emit(False)
 
     def _on_tick(self) -> None:
@@ -277,6 +338,11 @@ class LargePreview(PreviewCanvas):
         """Close the large view."""
         self.close()
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Count the large view's size too, so the picture is sharp there."""
+        super().resizeEvent(event)
+        self._source.request_output_size()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc closes the large view."""

@@ -36,6 +36,25 @@ class Frame:
         return np.ascontiguousarray(self.pixels[:, :, 2::-1])
 
 
+def fit_size(source: tuple[int, int], box: tuple[int, int] | None) -> tuple[int, int]:
+    """Largest even-sized (width, height) of ``source``'s aspect inside ``box``, never larger.
+
+    ``None`` (or an empty box) keeps the source size: nobody asked for a display size.
+    """
+    width, height = source
+    if box is None or box[0] <= 0 or box[1] <= 0 or width <= 0 or height <= 0:
+        return source
+    scale = min(box[0] / width, box[1] / height, 1.0)
+    if scale >= 1.0:
+        return source
+    return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
+
+
+def size_differs(a: tuple[int, int], b: tuple[int, int], tolerance: float = 0.08) -> bool:
+    """Whether two picture sizes differ by more than ``tolerance`` in width or height."""
+    return any(abs(x - y) > tolerance * max(x, y, 1) for x, y in zip(a, b, strict=True))
+
+
 def aligned_pixels(width: int, height: int, alignment: int = 32) -> Pixels:
     """Allocate a height x width x 4 buffer starting on an ``alignment``-byte boundary."""
     size = width * height * 4

@@ -7,7 +7,7 @@ import threading
 from typing import Any
 
 from drivers.errors import DeviceUnavailable, Problem
-from drivers.video.frames import FrameSlot
+from drivers.video.frames import FrameSlot, fit_size
 from drivers.video.player import Backend
 from drivers.video.source import Decoder, VideoSource
 
@@ -83,6 +83,14 @@ class PyAvBackend(Backend):
         finally:
             container.close()
 
+    def _convert(self, picture: Any) -> Any:
+        """B,G,R,X pixels at the display size (swscale scales while converting)."""
+        native = (picture.width, picture.height)
+        width, height = fit_size(native, self.output_box)
+        if (width, height) == native:
+            return picture.to_ndarray(format="bgra")
+        return picture.to_ndarray(width=width, height=height, format="bgra")
+
     def _decode(self, container: Any) -> None:
         stream = container.streams.video[0]
         stream.codec_context.flags |= self._av.codec.context.Flags.low_delay
@@ -90,6 +98,6 @@ class PyAvBackend(Backend):
             if self._stop.is_set():
                 return
             for picture in packet.decode():
-                self.slot.put(picture.to_ndarray(format="bgra"))
+                self.slot.put(self._convert(picture))
         if not self._stop.is_set():
             self.failure = (Problem.NOT_ANSWERING, f"stream ended: {self.source.url}")

@@ -71,3 +71,4 @@ class Timing:
     backoff_max: float = 1.0  # short: a live preview should come back as soon as the sender does
     error_backoff_max: float = 5.0  # refused/bad URL: do not hammer the camera
     poll: float = 0.05
+    resize_settle: float = 0.3  # a new display size applies once it stayed this long

@@ -130,3 +130,22 @@ async def test_outgoing_preview_follows_the_selected_camera(
     area.outgoing.set_player(None, "Lectern")
     assert area.outgoing.frame is None and area.outgoing.slate_text == "No video source"
     assert area.incoming.slate_text == "No video source"
+
+
+async def test_decoder_scales_to_the_displayed_size(qtbot: QtBot, player: VideoPlayer) -> None:
+    preview = PreviewWidget(player, "Stage camera")
+    qtbot.addWidget(preview)
+    preview.resize(320, 200)
+    preview.show()
+    # The decoder fits the picture into the widget (aspect kept), so Qt paints it 1:1.
+    await until(lambda: preview.frame is not None and preview.frame.width == 320, 10)
+    assert preview.frame is not None and preview.frame.height <= 200
+    assert player.output_size == (320, 200)
+    assert _centre(preview) != SLATE
+
+    preview.toggle_enlarged()  # the large view wants a sharper (larger) picture
+    large = preview.enlarged
+    assert large is not None
+    await until(lambda: preview.frame is not None and preview.frame.width > 320, 10)
+    large.close()
+    await until(lambda: preview.frame is not None and preview.frame.width == 320, 10)

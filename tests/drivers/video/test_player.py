@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import textwrap
@@ -123,3 +124,38 @@ def test_missing_libvlc_is_a_plain_library_missing_problem() -> None:
     assert result["raised"] == Problem.LIBRARY_MISSING.value
     assert result["problem"] == Problem.LIBRARY_MISSING.value
     assert "libVLC" in result["detail"]
+
+
+async def _frame_size(player: VideoPlayer, wanted: tuple[int, int], timeout: float) -> None:
+    """Wait until the player delivers pictures of ``wanted`` (width, height)."""
+
+    async def poll() -> None:
+        while player.frames.size != wanted:
+            await asyncio.sleep(0.02)
+
+    try:
+        await asyncio.wait_for(poll(), timeout)
+    except TimeoutError:
+        pytest.fail(f"pictures stayed {player.frames.size}, wanted {wanted}")
+
+
+@pytest.mark.parametrize("decoder", [Decoder.VLC, Decoder.PYAV])
+async def test_pictures_come_at_the_requested_display_size(
+    udp_sender: UdpSender, players: list[VideoPlayer], decoder: Decoder
+) -> None:
+    source = VideoSource(f"udp://@127.0.0.1:{udp_sender.port}", decoder=decoder)
+    player = VideoPlayer("cam", source, timing=Timing(resize_settle=0.05))
+    players.append(player)
+    player.set_output_size(200, 200)  # 320x240 fitted, aspect kept, even sizes
+    await player.start()
+    await wait_for_state(player, PlayerState.PLAYING, 10)
+    await _frame_size(player, (200, 150), 3)
+    frame = player.frames.take()
+    assert frame is not None and frame.pixels.shape == (150, 200, 4)
+    assert frame.pixels[:, :, :3].std() > 20  # a real picture, not a blank buffer
+
+    player.set_output_size(120, 90)  # mid-stream: the decoder's output is re-armed
+    await _frame_size(player, (120, 90), 5)
+    player.set_output_size(1000, 1000)  # larger than the source: never upscaled
+    await _frame_size(player, (320, 240), 5)
+    assert player.state.value.state is PlayerState.PLAYING
