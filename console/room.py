@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.config.camera import PresetProfile
-from console.config.loader import ProfileError, update_profile_file
+from console.config.loader import ProfileError, save_profile, update_profile_file
 from console.config.models import RoomProfile
 from console.notifications import Notifications, Severity
 from console.presets import Preset, PresetBook, to_profile
@@ -154,7 +154,10 @@ class Room:
         if self.profile_path is None:
             return
         try:
-            update_profile_file(self.profile_path, _set_presets(camera_id, camera.presets))
+            if self.profile_path.exists():  # the file may be newer than our copy: change it
+                update_profile_file(self.profile_path, _set_presets(camera_id, camera.presets))
+            else:  # gone (or never written): our copy is all there is
+                save_profile(self.profile, self.profile_path)
         except (OSError, ProfileError, KeyError) as exc:
             _LOGGER.error("cannot save presets to %s: %s", self.profile_path, exc)
             self.notifications.post(camera.name, Problem.BAD_CONFIG, str(exc), Severity.ERROR)
