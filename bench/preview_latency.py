@@ -42,6 +42,7 @@ BLOCK = 32  # code blocks of 32x32 px survive H.264 compression easily
 BITS = 56  # 40 bits of time (0.1 ms units) + 16 bits frame number
 POLL = 0.015  # ui.preview.FRAME_POLL_MS
 UNIT = 10_000  # time unit per second (0.1 ms)
+CACHING = VideoSource("").caching_ms  # the null baseline buffers like our previews
 
 
 def free_udp_port() -> int:
@@ -249,7 +250,8 @@ def child_null(ports: list[int], seconds: float, rv32: bool = False) -> dict[str
     players = []
     for port in ports:
         player = instance.media_player_new()
-        player.set_media(instance.media_new(f"udp://@127.0.0.1:{port}", ":network-caching=50"))
+        url = f"udp://@127.0.0.1:{port}"
+        player.set_media(instance.media_new(url, f":network-caching={CACHING}"))
         player.play()
         players.append(player)
     time.sleep(3)

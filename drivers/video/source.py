@@ -21,11 +21,12 @@ class VideoSource:
     """A stream to preview plus its latency options.
 
     ``caching_ms`` is libVLC's network-caching (and the PyAV probe budget): latency is roughly
-    the sender's mux delay + this + a few ms; below ~50 ms libVLC starts dropping frames.
+    the sender's mux delay + this + a few ms. 35 ms kept all 30 pictures a second on 127.0.0.1
+    even with a core busy; below it latency stops falling (bench/preview_latency.py).
     """
 
     url: str
-    caching_ms: int | None = 50  # None = the decoder's own default (libVLC: 1000 ms)
+    caching_ms: int | None = 35  # None = the decoder's own default (libVLC: 1000 ms)
     rtsp_tcp: bool = True  # RTSP over TCP survives NAT/firewalls and packet loss better
     decoder: Decoder = Decoder.AUTO
     extra_options: tuple[str, ...] = ()  # raw libVLC media options, e.g. ":clock-jitter=0"
