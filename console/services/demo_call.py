@@ -49,7 +49,7 @@ class DemoCall:
 def _bridge_profile(dial_string: str) -> BridgeProfile:
     return BridgeProfile(
         id="demo",
-        name="Demo bridge",
+        name="Cầu chính (demo)",
         dial_string=dial_string,
         conference_id=DEMO_CONFERENCE_ID,
         dtmf=DtmfTiming(wait_after_connect=0.5, between_id_and_pin=0.3),
@@ -63,7 +63,7 @@ async def start_demo_call(*, use_baresip: bool | None = None) -> DemoCall:
     if use_baresip:
         far_end = await start_online(demo_bridge("Demo bridge"))
         try:
-            room = await start_online(BaresipCodec("Room codec"))
+            room = await start_online(BaresipCodec("Codec phòng họp"))
         except BaseException:
             await far_end.close()
             raise
@@ -71,6 +71,6 @@ async def start_demo_call(*, use_baresip: bool | None = None) -> DemoCall:
     _LOGGER.warning("baresip not installed: the demo uses the Cisco emulator as its codec")
     emulator = CiscoEmulator()
     await emulator.start()
-    codec = CiscoCodec("Room codec", host="127.0.0.1", port=emulator.port)
+    codec = CiscoCodec("Codec phòng họp", host="127.0.0.1", port=emulator.port)
     await codec.start()
     return DemoCall(codec, _bridge_profile("bridge@127.0.0.1"), True, _emulator=emulator)
