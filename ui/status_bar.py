@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, Device, DeviceStatus
+from ui.i18n import retranslate_on_change
 from ui.messages import DeviceKind, availability_text, status_text
 
 _MESSAGE_MS = 8000  # long enough to read a sentence twice
@@ -30,6 +31,7 @@ class StatusLight(QWidget):
         layout.addWidget(self._label)
         self._unsubscribe: Unsubscribe = device.status.subscribe(self._on_status)
         self.destroyed.connect(lambda *_: self._unsubscribe())
+        retranslate_on_change(self, lambda: self._update_light(self._device.status.value))
         self._update_light(device.status.value)
 
     @property

@@ -10,12 +10,14 @@ from xml.etree import ElementTree
 import pytest
 from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QPainter, QRawFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from ui_polling import until
 
 from console.config.codec import BridgeProfile
 from console.demo import DemoSession
 from console.services.join import JoinBridge
 from drivers.cisco.codec import CiscoCodec
 from drivers.cisco.emulator import CiscoEmulator
+from drivers.roles.base import Availability
 from ui.call_panel import CallPanel
 from ui.i18n import (
     catalogue_messages,
@@ -99,8 +101,12 @@ async def test_main_window_speaks_vietnamese_then_english_at_run_time(
         assert "Camera pictures will appear here" in texts
         assert "Camera:" in texts
         assert "Hình máy quay sẽ hiện ở đây" not in texts
+        light = window.status.lights[0]
+        await until(lambda: light.availability is Availability.ONLINE)
+        assert any(text.endswith(": ready") for text in _texts(light)), _texts(light)
         switcher.switch("vi")
         assert "Hình máy quay sẽ hiện ở đây" in _texts(window)
+        assert any(text.endswith(": sẵn sàng") for text in _texts(light)), _texts(light)
     finally:
         window.close()
         window.deleteLater()
