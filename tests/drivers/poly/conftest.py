@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import pytest
 
 from drivers.poly.codec import PolyCodec
 from drivers.poly.emulator import PolyEmulator
 from drivers.roles.base import Availability
-
-
-async def poll(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.01)
-
-
-@pytest.fixture
-def until() -> Callable[..., object]:
-    return poll
 
 
 @pytest.fixture
@@ -34,11 +23,11 @@ async def emulator() -> AsyncIterator[PolyEmulator]:
 
 
 @pytest.fixture
-async def poly(emulator: PolyEmulator) -> AsyncIterator[PolyCodec]:
+async def poly(emulator: PolyEmulator, until: Callable[..., Any]) -> AsyncIterator[PolyCodec]:
     codec = PolyCodec("poly", host="127.0.0.1", port=emulator.port, stats_interval=0.1)
     await codec.start()
     try:
-        await poll(lambda: codec.status.value.availability is Availability.ONLINE)
+        await until(lambda: codec.status.value.availability is Availability.ONLINE)
         yield codec
     finally:
         await codec.close()
