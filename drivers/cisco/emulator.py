@@ -8,12 +8,13 @@ Dialling -> Ringing -> Connected, ghost lines for ended calls, media channel net
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from drivers.terminal_server import TerminalServer
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -47,10 +48,11 @@ class _Session:
         self.writer.write("".join(line + "\r\n" for line in lines).encode())
 
 
-class CiscoEmulator:
+class CiscoEmulator(TerminalServer):
     """The emulated codec; ``await start()`` then connect to ``port``."""
 
     def __init__(self, *, answer_delay: float = 0.05, stats_interval: float = 0.2) -> None:
+        super().__init__()
         self.answer_delay = answer_delay
         self.stats_interval = stats_interval
         self.calls: dict[int, EmulatedCall] = {}
@@ -63,18 +65,13 @@ class CiscoEmulator:
         self.dtmf_sent: list[str] = []
         self.presets_activated: list[int] = []
         self.commands_received: list[str] = []
-        self.port = 0
         self._next_call = 1
-        self._sessions: list[_Session] = []
-        self._server: asyncio.Server | None = None
         self._ssh: Any = None
         self.ssh_port = 0
-        self._tasks: set[asyncio.Task[None]] = set()
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         """Listen for terminal sessions."""
-        self._server = await asyncio.start_server(self._serve, host, port)
-        self.port = self._server.sockets[0].getsockname()[1]
+        await self._listen(host, port)
         self._spawn(self._stats_loop())
 
     async def start_ssh(
@@ -105,22 +102,9 @@ class CiscoEmulator:
         )
         self.ssh_port = self._ssh.sockets[0].getsockname()[1]
 
-    async def drop_sessions(self) -> None:
-        """Close every session (a network blip); registrations are lost with them."""
-        for session in list(self._sessions):
-            session.writer.close()
-        self._sessions.clear()
-
     async def close(self) -> None:
-        """Stop everything."""
-        await self.drop_sessions()
-        for task in list(self._tasks):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
+        """Stop everything, the SSH server too."""
+        await super().close()
         if self._ssh is not None:
             self._ssh.close()
             await self._ssh.wait_closed()
@@ -130,11 +114,6 @@ class CiscoEmulator:
         call = self._new_call(number, "Incoming")
         self._set_status(call, "Ringing")
         return call.call_id
-
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     async def _serve(self, reader: Any, writer: Any) -> None:
         session = _Session(writer)

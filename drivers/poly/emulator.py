@@ -8,14 +8,13 @@ as callstatus notifications; ``callinfo all`` and ``netstats`` answer in the cod
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from drivers.cisco.emulator import loopback_port
 from drivers.poly.framing import ANSWER_END, ECHO_END
+from drivers.terminal_server import TerminalServer
 
 
 @dataclass
@@ -38,10 +37,11 @@ class _Session:
         self.writer.write(b"".join(line.encode() + ANSWER_END for line in lines))
 
 
-class PolyEmulator:
+class PolyEmulator(TerminalServer):
     """The emulated codec; ``await start()`` then connect to ``port``."""
 
     def __init__(self, *, answer_delay: float = 0.05) -> None:
+        super().__init__()
         self.answer_delay = answer_delay
         self.calls: dict[int, PolyCall] = {}
         self.mic_muted = False
@@ -50,33 +50,11 @@ class PolyEmulator:
         self.reject_numbers: set[str] = set()
         self.dtmf_sent: list[str] = []
         self.commands_received: list[str] = []
-        self.port = 0
         self._ids = itertools.count(43)
-        self._sessions: list[_Session] = []
-        self._server: asyncio.Server | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         """Listen for telnet sessions."""
-        self._server = await asyncio.start_server(self._serve, host, port)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def drop_sessions(self) -> None:
-        """Close every session; notification registrations go with them."""
-        for session in list(self._sessions):
-            session.writer.close()
-        self._sessions.clear()
-
-    async def close(self) -> None:
-        """Stop everything."""
-        await self.drop_sessions()
-        for task in list(self._tasks):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
+        await self._listen(host, port)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         session = _Session(writer)
@@ -215,11 +193,6 @@ class PolyEmulator:
         session.answer("answer incoming video call passed")
         call.state = "connected"
         self._notify(call)
-
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
 
 _COMMANDS: dict[str, Callable[[PolyEmulator, _Session, str], None]] = {
