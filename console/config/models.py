@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -22,6 +22,8 @@ class SiteProfile(StrictModel):
 
     name: Annotated[str, Field(min_length=1, max_length=80)] = "Room"
     contact: Annotated[str, Field(max_length=200)] = ""
+    # Interface language of this site; a choice made on one computer (Settings) wins over it.
+    language: Literal["vi", "en"] | None = None
 
 
 class PrecheckProfile(StrictModel):

@@ -1,0 +1,133 @@
+"""Editing the profile text by section: values land where people expect, comments survive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from console.config.loader import ProfileError
+from console.config.models import RoomProfile
+from console.profile_edit import validate_text
+from console.profile_form import (
+    add_item,
+    blames,
+    error_path,
+    get_value,
+    item_count,
+    move_item,
+    next_id,
+    remove_item,
+    set_table,
+    set_value,
+)
+
+TEXT = """# Test hall: the technician's notes stay
+schema_version = 1
+
+[site]
+name = "Hall"  # shown in the title bar
+
+# the cameras
+[[cameras]]
+id = "front"
+name = "Front"
+connection = "tcp:127.0.0.1:9"
+
+[[cameras.presets]]
+number = 1
+name = "Chair"  # the chair's shot
+
+[[cameras]]
+id = "back"
+name = "Back"
+connection = "tcp:127.0.0.1:10"
+"""
+
+
+def profile(text: str) -> RoomProfile:
+    result = validate_text(text, "room.toml")
+    assert isinstance(result, RoomProfile), result
+    return result
+
+
+def test_set_value_keeps_comments_and_puts_a_new_key_in_its_table() -> None:
+    text = set_value(TEXT, ("site", "language"), "en")
+    text = set_value(text, ("cameras", 0, "presets", 0, "name"), "Chủ tọa")
+    assert "# Test hall: the technician's notes stay" in text
+    assert 'name = "Chủ tọa"  # the chair\'s shot' in text
+    # the new key sits in [site], above the comment that belongs to the cameras
+    assert text.index('language = "en"') < text.index("# the cameras")
+    loaded = profile(text)
+    assert loaded.site.language == "en" and loaded.cameras[0].presets[0].name == "Chủ tọa"
+    assert get_value(text, ("site", "language")) == "en"
+
+
+def test_none_removes_a_field_and_an_unchanged_value_leaves_the_text_alone() -> None:
+    text = set_value(TEXT, ("cameras", 1, "address"), 3)
+    assert profile(text).cameras[1].address == 3
+    assert set_value(text, ("cameras", 1, "address"), None) == TEXT
+    assert set_value(TEXT, ("site", "name"), "Hall") == TEXT
+
+
+def test_add_remove_and_move_items_of_arrays_of_tables() -> None:
+    bridge = {"id": "main", "name": "Cầu chính", "dial_string": "sip:hop@127.0.0.1"}
+    text = add_item(TEXT, ("call", "bridges"), bridge)
+    meeting = {
+        "id": "flag",
+        "name": "Chào cờ",
+        "bridge": "main",
+        "time": dt.time(7, 30),
+        "weekdays": ["mon"],
+    }
+    text = add_item(text, ("schedule", "meetings"), meeting)
+    text = add_item(text, ("cameras", 1, "presets"), {"number": 0, "name": "Wide"})
+    loaded = profile(text)
+    assert loaded.call.bridges[0].dial_string == "sip:hop@127.0.0.1"
+    assert loaded.schedule.meetings[0].time == dt.time(7, 30)
+    assert [p.name for p in loaded.cameras[1].presets] == ["Wide"]
+    assert item_count(text, ("call", "bridges")) == 1
+    moved = move_item(text, ("cameras",), 0, 1)
+    assert [c.id for c in profile(moved).cameras] == ["back", "front"]
+    assert profile(moved).cameras[1].presets[0].name == "Chair"  # the presets moved along
+    assert "# the chair's shot" in moved
+    text = remove_item(text, ("cameras", 0, "presets"), 0)
+    assert profile(text).cameras[0].presets == []
+    assert item_count(text, ("cameras", 0, "presets")) == 0
+    with pytest.raises(IndexError):
+        remove_item(text, ("cameras", 0, "presets"), 0)
+
+
+def test_optional_sub_tables_are_set_and_cleared() -> None:
+    text = set_table(TEXT, ("cameras", 0, "preview"), {"url": "udp://@127.0.0.1:5004"})
+    text = set_value(text, ("cameras", 0, "preview", "caching_ms"), 80)
+    text = set_table(text, ("incoming",), {"url": "rtsp://127.0.0.1/far"})
+    loaded = profile(text)
+    assert loaded.cameras[0].preview is not None and loaded.cameras[0].preview.caching_ms == 80
+    assert loaded.incoming is not None and loaded.incoming.url == "rtsp://127.0.0.1/far"
+    text = set_table(text, ("cameras", 0, "preview"), None)
+    text = set_table(text, ("incoming",), None)
+    assert text.rstrip() == TEXT.rstrip()  # at most a blank line at the end differs
+
+
+def test_errors_name_the_field_path_a_form_can_mark() -> None:
+    bridge = {"id": "main", "name": "Cầu chính", "dial_string": "sip:hop@127.0.0.1"}
+    text = add_item(TEXT, ("call", "bridges"), bridge)
+    text = set_value(text, ("call", "bridges", 0, "dial_string"), "")
+    error = validate_text(text, "room.toml")
+    assert isinstance(error, ProfileError)
+    assert error_path(error) == ("call", "bridges", 0, "dial_string")
+    assert blames(error_path(error), ("call", "bridges", 0, "dial_string"))
+    assert not blames(error_path(error), ("call", "bridges", 0, "name"))
+    text = set_table(TEXT, ("cameras", 1, "preview"), {"url": "rtps://127.0.0.1/cam"})
+    error = validate_text(text, "room.toml")
+    assert isinstance(error, ProfileError)
+    assert error_path(error) == ("cameras", 1, "preview", "url")
+    assert error_path(ProfileError(Path("x"), None, None, "bad")) is None
+
+
+def test_next_id_skips_the_ones_in_use() -> None:
+    assert next_id(TEXT, ("cameras",), "cam") == "cam1"
+    text = add_item(TEXT, ("call", "bridges"), {"id": "bridge1"})
+    assert next_id(text, ("call", "bridges"), "bridge") == "bridge2"
