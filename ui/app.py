@@ -27,6 +27,7 @@ from console.schedule import Scheduler
 from console.version import version_line
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translator
+from ui.language_choice import apply_profile_language, install_language_choice
 from ui.main_window import MainWindow
 from ui.operator_day import install_operator_day
 from ui.repair import RepairWindow
@@ -79,6 +80,9 @@ def _room_window(
     training: bool = False,
 ) -> tuple[QMainWindow, Callable[[], Awaitable[None]]]:
     """Build the main window with every panel the room needs; its closer detaches, then closes."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_profile_language(app, room.profile.site.language)  # unless this computer chose one
     window = MainWindow(room, training=training)
     panels = attach_room_panels(window, room)
 
@@ -104,6 +108,7 @@ def _room_window(
         log_files=logging_setup.log_files if logging_setup else tuple,
     )
     install_settings(day)  # "Settings": the profile editor, in technician mode only
+    install_language_choice(day, app)  # Tiếng Việt / English for everyone
 
     async def close() -> None:
         day.close()

@@ -1,7 +1,8 @@
-"""The technician's profile editor: TOML text checked as you type, device tests, save, import.
+"""The technician's Settings dialog: forms and TOML text checked as you type, tests, save, import.
 
-The work is done by ``console.profile_edit`` (Qt-free); this dialog shows it. New devices take
-effect after a restart: a reload without one is out of scope, so a save says so.
+The work is done by ``console.profile_edit`` and ``console.profile_form`` (Qt-free); the tabs are
+in ``ui.settings_forms``. The text is the one source of truth: a form edit rewrites it, a text
+edit refreshes the forms. New devices take effect after a restart, so a save says so.
 """
 
 from __future__ import annotations
@@ -14,24 +15,14 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QColor,
-    QFontDatabase,
-    QTextCursor,
-    QTextFormat,
-)
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -43,166 +34,43 @@ from console.profile_edit import (
     TEST_TIMEOUT,
     ConnectionResult,
     DeviceEntry,
-    DeviceRole,
     export_profile,
     import_profile,
-    list_devices,
     profile_text,
     running_device,
     save_text,
     test_connection,
     validate_text,
 )
-from drivers.roles.base import Availability, DeviceStatus
 from ui.i18n import retranslate_on_change
-from ui.messages import DeviceKind, problem_text, status_text, warning_text
+from ui.language_choice import apply_profile_language
+from ui.settings_forms.device_rows import DeviceList, DeviceRow
+from ui.settings_forms.form_tabs import SettingsTabs
+from ui.settings_forms.sections import FormModel
+from ui.settings_forms.style import SETTINGS_STYLE
+from ui.settings_forms.text_tab import ProfileTextEdit
 
 if TYPE_CHECKING:
     from console.room import Room
     from ui.operator_day import OperatorDay
 
+__all__ = [
+    "DEBOUNCE_MS",
+    "DeviceRow",
+    "ProfileTextEdit",
+    "SettingsEditor",
+    "SettingsLauncher",
+    "install_settings",
+    "open_settings",
+]
+
 _LOGGER = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 300  # validate once typing pauses, not on every key
-_ERROR_LINE = QColor("#fbe3e0")
-_STYLE = """
-#settingsStatus { border-radius: 6px; padding: 6px 10px; font-weight: 600; }
-#settingsStatus[state="ok"] { background: #e6f4ea; color: #1f6a36; border: 1px solid #b7dfc3; }
-#settingsStatus[state="error"] { background: #fdecea; color: #8a1c12; border: 1px solid #f0b6b0; }
-#settingsNote { background: #fff6e0; color: #5c4300; border: 1px solid #ecd08a;
-    border-radius: 6px; padding: 6px 10px; }
-#settingsPath, #deviceWhere { color: #5b6875; font-size: 13px; }
-#deviceResult[state="ok"] { color: #1f6a36; }
-#deviceResult[state="error"] { color: #8a1c12; }
-QPlainTextEdit { background: #ffffff; border: 1px solid #d5dde5; }
-"""
-
-
-class ProfileTextEdit(QPlainTextEdit):
-    """A monospace editor for TOML with one highlighted error line."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-
-    def cursor_line(self) -> int:
-        """Return the line (1-based) the cursor is on, shown beside the editor."""
-        return self.textCursor().blockNumber() + 1
-
-    def mark_line(self, line: int | None) -> None:
-        """Highlight ``line`` (1-based) as the error line; None clears the mark."""
-        if line is None:
-            self.setExtraSelections([])
-            return
-        selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(_ERROR_LINE)
-        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        cursor = QTextCursor(self.document().findBlockByNumber(max(0, line - 1)))
-        selection.cursor = cursor
-        self.setExtraSelections([selection])
-
-    def go_to_line(self, line: int) -> None:
-        """Put the cursor at the start of ``line`` (1-based) and show it."""
-        self.setTextCursor(QTextCursor(self.document().findBlockByNumber(max(0, line - 1))))
-        self.centerCursor()
-        self.setFocus()
-
-    def marked_line(self) -> int | None:
-        """Return the highlighted line (1-based), for tests and the status text."""
-        selections = self.extraSelections()
-        return selections[0].cursor.blockNumber() + 1 if selections else None
-
-
-class DeviceRow(QWidget):
-    """One device of the profile: its name, where it is, "Test connection" and the answer."""
-
-    def __init__(self, entry: DeviceEntry, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.entry = entry
-        self.testing = False
-        self.allowed = True  # False while the editor's text is invalid
-        self.name_label = QLabel(entry.name, self)
-        self.name_label.setStyleSheet("font-weight: 600;")
-        self.where_label = QLabel(self)
-        self.where_label.setObjectName("deviceWhere")
-        self.test_button = QPushButton(self)
-        self.result_label = QLabel(self)
-        self.result_label.setObjectName("deviceResult")
-        self.result_label.setWordWrap(True)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 4)
-        grid.addWidget(self.name_label, 0, 0)
-        grid.addWidget(self.test_button, 0, 1, 2, 1)
-        grid.addWidget(self.where_label, 1, 0)
-        grid.addWidget(self.result_label, 2, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Word the button again (the result is worded when it arrives)."""
-        self.test_button.setText(self.tr("Test connection"))
-        roles = {
-            DeviceRole.CAMERA: self.tr("Camera"),
-            DeviceRole.MIXER: self.tr("Mixer"),
-            DeviceRole.CODEC: self.tr("Codec"),
-        }
-        self.where_label.setText(f"{roles[self.entry.role]} · {self.entry.where}")
-
-    def show_testing(self) -> None:
-        """Say a test is running and block a second one."""
-        self.testing = True
-        self._update_button()
-        self._set_result(self.tr("Testing…"), "")
-
-    def set_entry(self, entry: DeviceEntry) -> None:
-        """Follow an edit of the text; a result about other settings is cleared."""
-        if entry.settings() != self.entry.settings() and not self.testing:
-            self._set_result("", "")
-        self.entry = entry
-        self.retranslate()
-
-    def allow_test(self, allowed: bool) -> None:
-        """Offer the test only while the editor's text is valid."""
-        self.allowed = allowed
-        self._update_button()
-
-    def _update_button(self) -> None:
-        self.test_button.setEnabled(self.allowed and not self.testing)
-
-    def show_result(self, result: ConnectionResult | None) -> None:
-        """Say in plain words whether the device answered (None: the test itself failed)."""
-        self.testing = False
-        self._update_button()
-        if result is None:
-            self._set_result("", "")
-            return
-        kind = DeviceKind.CAMERA if self.entry.role is DeviceRole.CAMERA else DeviceKind.OTHER
-        name = self.entry.name
-        if result.ok and result.problem is None:
-            text = status_text(DeviceStatus(Availability.ONLINE), name, kind)
-        elif result.ok and result.problem is not None:
-            text = warning_text(result.problem, name, kind)
-        else:
-            assert result.problem is not None
-            text = problem_text(result.problem, name, kind)
-        self._set_result(("✔ " if result.ok else "✖ ") + text, "ok" if result.ok else "error")
-        self.result_label.setToolTip(result.detail)
-
-    def _set_result(self, text: str, state: str) -> None:
-        self.result_label.setText(text)
-        self.result_label.setProperty("state", state)
-        self.result_label.style().unpolish(self.result_label)
-        self.result_label.style().polish(self.result_label)
-
-
-def _shown(entry: DeviceEntry) -> tuple[str, str, str, str]:
-    """Return what a device row shows: a change here rebuilds the list."""
-    return (entry.role.value, entry.key, entry.name, entry.where)
 
 
 class SettingsEditor(QDialog):
-    """The technician's profile editor (not modal: the room keeps running meanwhile)."""
+    """The technician's Settings (not modal: the room keeps running meanwhile)."""
 
     saved = Signal(str)  # the path written; the operator is told to restart
 
@@ -215,12 +83,11 @@ class SettingsEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsEditor")
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(SETTINGS_STYLE)
         self.path = path  # None: the demo, nothing is saved
         self.room = room
         self.profile: RoomProfile | None = None  # of the current text, when it is valid
         self.error: ProfileError | None = None
-        self.rows: list[DeviceRow] = []
         self.test_timeout = TEST_TIMEOUT  # seconds a device gets to answer "Test connection"
         self._tasks: set[asyncio.Future[ConnectionResult]] = set()
         self._saved_text = text
@@ -232,18 +99,21 @@ class SettingsEditor(QDialog):
         self._build()
         self.editor.setPlainText(text)
         self.editor.textChanged.connect(self._on_text_changed)
+        self.model.edited.connect(self._on_form_edited)
         self.validate_now()
         self.retranslate()
         retranslate_on_change(self, self.retranslate)
-        self.resize(1100, 720)
+        self.resize(1180, 720)
 
     def _build(self) -> None:
-        self.path_label = QLabel(self)
-        self.path_label.setObjectName("settingsPath")
-        self.editor = ProfileTextEdit(self)
-        self.cursor_label = QLabel(self)
-        self.cursor_label.setObjectName("settingsPath")
-        self.editor.cursorPositionChanged.connect(self._update_cursor_label)
+        self.model = FormModel(parent=self)
+        self.devices_box = DeviceList(self.test_device, self)
+        self.devices_hint = self.devices_box.hint
+        self.tabs = SettingsTabs(self.model, self.devices_box, self.path, self)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.editor = self.tabs.text_tab.editor
+        self.path_label = self.tabs.text_tab.path_label
+        self.cursor_label = self.tabs.text_tab.cursor_label
         self.status_label = QLabel(self)
         self.status_label.setObjectName("settingsStatus")
         self.status_label.setWordWrap(True)
@@ -252,13 +122,6 @@ class SettingsEditor(QDialog):
         self.note_label.setObjectName("settingsNote")
         self.note_label.setWordWrap(True)
         self.note_label.hide()
-        self.devices_box = QGroupBox(self)
-        self._devices_layout = QVBoxLayout(self.devices_box)
-        self.devices_hint = QLabel(self.devices_box)
-        self.devices_hint.setObjectName("settingsPath")
-        self.devices_hint.setWordWrap(True)
-        self._devices_layout.addWidget(self.devices_hint)
-        self._devices_layout.addStretch(1)
         self.import_button = QPushButton(self)
         self.import_button.clicked.connect(self._on_import)
         self.export_button = QPushButton(self)
@@ -268,16 +131,6 @@ class SettingsEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close)
-        top = QHBoxLayout()
-        top.addWidget(self.path_label, 1)
-        top.addWidget(self.cursor_label)
-        left = QVBoxLayout()
-        left.addLayout(top)
-        left.addWidget(self.editor, 1)
-        left.addWidget(self.status_label)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addWidget(self.devices_box, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
@@ -285,28 +138,26 @@ class SettingsEditor(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status_label)
         layout.addWidget(self.note_label)
         layout.addLayout(buttons)
+
+    @property
+    def rows(self) -> list[DeviceRow]:
+        """The device rows (each with "Test connection")."""
+        return self.devices_box.rows
 
     def retranslate(self) -> None:
         """Word everything again after a language switch."""
         self.setWindowTitle(self.tr("Settings — room setup"))
-        self.path_label.setText(
-            str(self.path) if self.path else self.tr("Demo: changes are not saved to a file")
-        )
         self.devices_box.setTitle(self.tr("Devices"))
         self.import_button.setText(self.tr("Import…"))
         self.export_button.setText(self.tr("Export…"))
         self.save_button.setText(self.tr("Save"))
         self.close_button.setText(self.tr("Close"))
-        for row in self.rows:
-            row.retranslate()
+        self.devices_box.retranslate()
         self._update_status()
-        self._update_cursor_label()
-
-    def _update_cursor_label(self) -> None:
-        self.cursor_label.setText(self.tr("Line {line}").format(line=self.editor.cursor_line()))
 
     # --- validation ---------------------------------------------------------------------------
 
@@ -315,21 +166,34 @@ class SettingsEditor(QDialog):
         return self.editor.toPlainText()
 
     def _on_text_changed(self) -> None:
+        self.model.text = self.text()  # a form edit meanwhile applies to what was typed
         self._timer.start()  # restarts: validate DEBOUNCE_MS after the last key
         self.save_button.setEnabled(False)  # until the new text is known to be valid
 
+    def _on_form_edited(self, text: str) -> None:
+        """Show a form's edit in the text tab and check it at once."""
+        self.editor.replace_text(text)
+        self.validate_now()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self._timer.isActive():
+            self.validate_now()  # the forms show what was just typed in the text
+
     def validate_now(self) -> None:
-        """Check the text, show OK or the error with its line, refresh the device list."""
+        """Check the text; show OK or the error on its line and field; refresh the forms."""
         self._timer.stop()
-        result = validate_text(self.text(), self.path or Path("room.toml"))
+        text = self.text()
+        result = validate_text(text, self.path or Path("room.toml"))
         if isinstance(result, ProfileError):
             self.profile, self.error = None, result
         else:
             self.profile, self.error = result, None
-            self._update_devices(result)
+            self.devices_box.update_devices(result)
+        self.model.text = text
+        self.tabs.refresh(text)
+        self.tabs.mark(self.error)
         self.editor.mark_line(self.error.line if self.error else None)
-        for row in self.rows:
-            row.allow_test(self.profile is not None)
+        self.devices_box.allow_tests(self.profile is not None)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -351,7 +215,7 @@ class SettingsEditor(QDialog):
         self.status_label.setText(text)
         self.status_label.setProperty("state", state)
         if self.profile is None:
-            hint = self.tr("Correct the error on the left to test the devices.")
+            hint = self.tr("Correct the error first to test the devices.")
         elif not self.rows:
             hint = self.tr("This room setup names no cameras, mixer or codec.")
         else:
@@ -363,6 +227,7 @@ class SettingsEditor(QDialog):
 
     def _on_error_link(self, _link: str) -> None:
         if self.error is not None and self.error.line is not None:
+            self.tabs.setCurrentWidget(self.tabs.text_tab)
             self.editor.go_to_line(self.error.line)
 
     def can_save(self) -> bool:
@@ -376,21 +241,6 @@ class SettingsEditor(QDialog):
         return self.text() != self._saved_text
 
     # --- devices ------------------------------------------------------------------------------
-
-    def _update_devices(self, profile: RoomProfile) -> None:
-        entries = list_devices(profile)
-        if [_shown(row.entry) for row in self.rows] == [_shown(entry) for entry in entries]:
-            for row, entry in zip(self.rows, entries, strict=True):
-                row.set_entry(entry)  # same rows: keep the test results that still hold
-            return
-        for row in self.rows:
-            row.deleteLater()
-        self.rows = []
-        for entry in entries:
-            row = DeviceRow(entry, self.devices_box)
-            row.test_button.clicked.connect(lambda _c=False, r=row: self.test_device(r))
-            self._devices_layout.insertWidget(self._devices_layout.count() - 1, row)
-            self.rows.append(row)
 
     def test_device(self, row: DeviceRow) -> asyncio.Future[ConnectionResult]:
         """Start "Test connection" for ``row``; the row shows the answer."""
@@ -562,8 +412,12 @@ class SettingsLauncher(QObject):
             self.close_editor()  # the operator never gets the editor left open
 
     def _on_saved(self, _path: str) -> None:
-        if self.editor is not None:
-            self.day.show_banner(self.editor.restart_text())
+        if self.editor is None:
+            return
+        self.day.show_banner(self.editor.restart_text())
+        app = QApplication.instance()
+        if self.editor.profile is not None and isinstance(app, QApplication):
+            apply_profile_language(app, self.editor.profile.site.language)
 
     def _retranslate(self) -> None:
         self.action.setText(QCoreApplication.translate("SettingsEditor", "Settings"))

@@ -80,7 +80,10 @@ async def test_broken_value_shows_line_and_field_and_disables_save(
     assert editor.editor.marked_line() == 13
     editor.status_label.linkActivated.emit("line")  # the technician clicks "line 13"
     assert editor.editor.cursor_line() == 13
-    assert editor.devices_hint.text() == "Correct the error on the left to test the devices."
+    assert editor.tabs.currentWidget() is editor.tabs.text_tab  # the link shows the text
+    assert editor.devices_hint.text() == "Correct the error first to test the devices."
+    address = editor.tabs.devices.cameras.items[0].section.rows["address"]
+    assert address.is_marked() and address.error_label.text() == "At most 7"  # plain words
     assert not editor.save_button.isEnabled()
     assert not editor.rows[0].test_button.isEnabled()  # no tests of an invalid text
     assert not editor.save()  # refused even when called directly
@@ -89,6 +92,7 @@ async def test_broken_value_shows_line_and_field_and_disables_save(
     await until(lambda: editor.error is None, timeout=DEBOUNCE_MS / 1000 + 3)
     assert editor.status_label.text().startswith("✔ OK")
     assert editor.editor.marked_line() is None
+    assert not address.is_marked()
     assert editor.save_button.isEnabled() and editor.rows[0].test_button.isEnabled()
 
 

@@ -1,0 +1,195 @@
+"""Settings forms: edits in the tabs reach the file, comments kept; errors marked on their field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLineEdit, QTimeEdit
+from pytestqt.qtbot import QtBot
+
+from console.config.loader import backup_path, load_profile
+from ui.settings_editor import SettingsEditor
+from ui.settings_forms.fields import FieldRow
+from ui.settings_forms.sections import ListEditor
+
+TEXT = """# Hall of the commune: set up by the district IT team
+schema_version = 1
+
+[site]
+name = "Test hall"  # shown in the title bar
+
+# the cameras, front first
+[[cameras]]
+id = "front"
+name = "Front camera"
+driver = "visca-tcp"
+connection = "tcp:127.0.0.1:9"
+
+[[cameras.presets]]
+number = 1
+name = "Chair"  # the chair's shot
+
+[[cameras]]
+id = "back"
+name = "Back camera"
+driver = "visca-tcp"
+connection = "tcp:127.0.0.1:10"
+"""
+
+
+def make_editor(qtbot: QtBot, path: Path) -> SettingsEditor:
+    path.write_text(TEXT, encoding="utf-8")
+    editor = SettingsEditor(path, TEXT)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def type_into(qtbot: QtBot, row: FieldRow, text: str) -> None:
+    """Replace a text field's content the way a person does: select all, delete, type."""
+    assert isinstance(row.editor, QLineEdit)
+    row.editor.selectAll()
+    qtbot.keyClick(row.editor, Qt.Key.Key_Delete)
+    if text.isascii():
+        qtbot.keyClicks(row.editor, text)
+    else:  # QTest types ASCII only; insert() is what an input method does
+        row.editor.insert(text)
+
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Click as a person does (it may be scrolled out of view: no screen coordinates)."""
+    assert button.isEnabled()
+    button.click()
+
+
+def item_row(editor: ListEditor, index: int, key: str) -> FieldRow:
+    return editor.items[index].section.rows[key]
+
+
+def test_round_trip_through_the_forms_keeps_the_comments(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_editor(qtbot, path)
+    tabs = editor.tabs
+    # Presets: rename the chair's shot
+    tabs.setCurrentWidget(tabs.presets)
+    presets = tabs.presets.parts[0]
+    assert isinstance(presets, ListEditor)
+    type_into(qtbot, item_row(presets, 0, "name"), "Chủ tọa")
+    # Bridges: add one; its empty dial string is marked and Save waits for it
+    tabs.setCurrentWidget(tabs.bridges)
+    click(qtbot, tabs.bridges.bridges.add_button)
+    dial = item_row(tabs.bridges.bridges, 0, "dial_string")
+    assert dial.is_marked() and dial.error_label.text() == "Fill this in"
+    assert not editor.save_button.isEnabled()
+    type_into(qtbot, dial, "sip:hop@127.0.0.1")
+    assert not dial.is_marked() and editor.error is None
+    assert editor.save_button.isEnabled()
+    # Schedule: a weekly meeting on Wednesdays at 14:00 with that bridge
+    tabs.setCurrentWidget(tabs.schedule)
+    click(qtbot, tabs.schedule.meetings.add_button)
+    meeting = tabs.schedule.meetings.items[0].section.rows
+    bridge = meeting["bridge"].editor
+    assert isinstance(bridge, QComboBox) and bridge.currentText() == "Bridge 1"
+    wednesday = meeting["weekdays"].editor.findChild(QCheckBox, "weekday_wed")
+    assert wednesday is not None and wednesday.text() == "Wed"
+    click(qtbot, wednesday)
+    time = meeting["time"].editor
+    assert isinstance(time, QTimeEdit)
+    time.setTime(QTime(14, 0))
+    # Previews: a typo in the scheme is marked; the right one is taken
+    tabs.setCurrentWidget(tabs.previews)
+    url = tabs.previews.parts[1].rows["preview.url"]  # the back camera's
+    caching = tabs.previews.parts[1].rows["preview.caching_ms"]
+    assert not caching.editor.isEnabled()  # no preview yet: nothing to tune
+    type_into(qtbot, url, "rtps://127.0.0.1/back")
+    assert url.is_marked() and "rtsp://" in url.error_label.text()
+    assert tabs.tabBar().tabTextColor(tabs.indexOf(tabs.previews)) != tabs._normal
+    assert not editor.save_button.isEnabled()
+    type_into(qtbot, url, "rtsp://127.0.0.1/back")
+    assert not url.is_marked() and caching.editor.isEnabled()
+    assert editor.save_button.isEnabled()
+    assert editor.save()
+    saved = path.read_text(encoding="utf-8")
+    assert saved == editor.text()
+    for comment in ("# Hall of the commune", "# shown in the title bar", "# the chair's shot"):
+        assert comment in saved
+    assert backup_path(path).read_text(encoding="utf-8") == TEXT
+    profile = load_profile(path)
+    assert profile.cameras[0].presets[0].name == "Chủ tọa"
+    assert profile.call.bridges[0].dial_string == "sip:hop@127.0.0.1"
+    meeting_saved = profile.schedule.meetings[0]
+    assert meeting_saved.bridge == profile.call.bridges[0].id
+    assert meeting_saved.time == dt.time(14, 0)
+    assert [day.value for day in meeting_saved.weekdays] == ["mon", "wed"]
+    assert profile.cameras[1].preview is not None
+    assert profile.cameras[1].preview.url == "rtsp://127.0.0.1/back"
+
+
+def test_a_text_edit_shows_in_the_forms(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_editor(qtbot, tmp_path / "room.toml")
+    name = editor.tabs.site.section.rows["name"]
+    assert isinstance(name.editor, QLineEdit) and name.editor.text() == "Test hall"
+    bridge = (
+        '\n[[call.bridges]]\nid = "main"\nname = "Cầu chính"\ndial_string = "sip:a@127.0.0.1"\n'
+    )
+    editor.editor.setPlainText(editor.text().replace("Test hall", "Hội trường") + bridge)
+    editor.tabs.setCurrentWidget(editor.tabs.bridges)  # shows what was typed at once
+    assert name.editor.text() == "Hội trường"
+    bridges = editor.tabs.bridges.bridges
+    assert len(bridges.items) == 1
+    assert bridges.items[0].title.text() == "Cầu chính (main bridge)"
+    editor.editor.setPlainText("schema_version = [")  # not TOML: the forms wait for the text
+    editor.validate_now()
+    assert not editor.tabs.site.isEnabled() and editor.error is not None
+    assert editor.tabs.tabBar().tabTextColor(editor.tabs.indexOf(editor.tabs.text_tab)) != (
+        editor.tabs._normal
+    )
+
+
+def test_cameras_are_added_moved_and_removed_in_the_devices_tab(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    editor = make_editor(qtbot, tmp_path / "room.toml")
+    cameras = editor.tabs.devices.cameras
+    editor.tabs.setCurrentWidget(editor.tabs.devices)
+    click(qtbot, cameras.items[0].down_button)
+    assert editor.profile is not None
+    assert [c.id for c in editor.profile.cameras] == ["back", "front"]
+    assert editor.profile.cameras[1].presets[0].name == "Chair"  # its presets went along
+    assert [row.entry.key for row in editor.rows] == ["back", "front"]
+    click(qtbot, cameras.add_button)
+    assert [c.id for c in editor.profile.cameras] == ["back", "front", "cam1"]
+    assert len(editor.tabs.presets.parts) == 3  # the Presets tab has a box for it
+    click(qtbot, cameras.items[0].remove_button)
+    assert [c.id for c in editor.profile.cameras] == ["front", "cam1"]
+    assert "# the chair's shot" in editor.text()
+
+
+def test_the_site_language_is_chosen_from_a_list(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_editor(qtbot, tmp_path / "room.toml")
+    language = editor.tabs.site.section.rows["language"].editor
+    assert isinstance(language, QComboBox)
+    assert language.currentText() == "Not set (Vietnamese)"
+    language.setCurrentIndex(language.findText("English"))
+    language.activated.emit(language.currentIndex())
+    assert editor.profile is not None and editor.profile.site.language == "en"
+    assert 'language = "en"' in editor.text()
+    assert editor.text().index('language = "en"') < editor.text().index("# the cameras")
+
+
+def test_a_meeting_without_days_is_marked_on_its_box(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_editor(qtbot, tmp_path / "room.toml")
+    click(qtbot, editor.tabs.bridges.bridges.add_button)
+    type_into(qtbot, item_row(editor.tabs.bridges.bridges, 0, "dial_string"), "sip:a@127.0.0.1")
+    meetings = editor.tabs.schedule.meetings
+    click(qtbot, meetings.add_button)
+    monday = item_row(meetings, 0, "weekdays").editor.findChild(QCheckBox, "weekday_mon")
+    assert monday is not None and monday.isChecked()
+    click(qtbot, monday)  # no day left
+    box = meetings.items[0]
+    assert box.error_label.text() == "Tick at least one day"
+    assert not editor.save_button.isEnabled()
+    click(qtbot, monday)
+    assert box.error_label.isHidden() and editor.save_button.isEnabled()

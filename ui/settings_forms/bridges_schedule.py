@@ -1,0 +1,174 @@
+"""The "Bridges" and "Schedule" tabs: where the room calls, and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from console.config.codec import BridgeKind
+from console.config.schedule import Repeat
+from console.profile_form import get_value, next_id
+from ui.settings_forms.fields import FieldSpec, Kind
+from ui.settings_forms.form_tab import FormTab
+from ui.settings_forms.sections import Data, FormModel
+
+LEAD_MAX = 24 * 60
+
+
+class BridgesTab(FormTab):
+    """The bridges (the first one is the main bridge); PINs stay in the keyring."""
+
+    def __init__(self, model: FormModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        specs = [
+            FieldSpec("name", Kind.TEXT),
+            FieldSpec("id", Kind.TEXT),
+            FieldSpec("kind", Kind.CHOICE, default=BridgeKind.SIP.value),
+            FieldSpec("dial_string", Kind.TEXT),
+            FieldSpec("conference_id", Kind.OPTIONAL_TEXT),
+            FieldSpec("join_camera_preset", Kind.OPTIONAL_INT, maximum=255),
+            FieldSpec("pin_required", Kind.BOOL, default=False),
+            FieldSpec("join_muted", Kind.BOOL, default=True),
+        ]
+        self.bridges = self.add_list(
+            self.group(self._group_title), "", ("call", "bridges"), specs,
+            self._new_bridge, self._bridge_title,
+        )  # fmt: skip
+        self.retranslate()
+
+    def _group_title(self) -> str:
+        return self.tr("Bridges (the first one is the main bridge)")
+
+    def title(self) -> str:
+        """Return the tab's title."""
+        return self.tr("Bridges")
+
+    def words(self) -> dict[str, str]:
+        """Return the labels."""
+        return {
+            "name": self.tr("Name"),
+            "id": self.tr("Short code (letters, digits, no spaces)"),
+            "kind": self.tr("How it is called"),
+            "dial_string": self.tr("Address to call (sip:…, h323:…, https://… for Jitsi)"),
+            "conference_id": self.tr("Meeting ID typed after connecting (digits, # and ,)"),
+            "join_camera_preset": self.tr("Preset shot when joining (— = none)"),
+            "pin_required": self.tr("Needs a PIN (kept in the computer's keyring)"),
+            "join_muted": self.tr("Join with the microphones muted"),
+            "+add": self.tr("+ Add a bridge"),
+        }
+
+    def hint_text(self) -> str:
+        """Say where the PIN is."""
+        return self.tr("PINs are never written into the room setup: each computer keeps its own.")
+
+    def choices(self, key: str, data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+        """Return the kinds of bridge."""
+        if key == "kind":
+            return [
+                ("SIP", BridgeKind.SIP.value),
+                ("H.323", BridgeKind.H323.value),
+                (self.tr("IP address"), BridgeKind.IP.value),
+                ("Jitsi (https://…)", BridgeKind.JITSI.value),
+            ]
+        return []
+
+    def _new_bridge(self, text: str) -> dict[str, Any]:
+        number = len(get_value(text, ("call", "bridges")) or []) + 1
+        return {
+            "id": next_id(text, ("call", "bridges"), "bridge"),
+            "name": self.tr("Bridge {number}").format(number=number),
+            "dial_string": "",
+        }
+
+    def _bridge_title(self, item: Data, index: int) -> str:
+        name = str(item.get("name") or self.tr("Bridge {number}").format(number=index + 1))
+        return self.tr("{name} (main bridge)").format(name=name) if index == 0 else name
+
+
+class ScheduleTab(FormTab):
+    """The meetings: when, which bridge, how early to remind, check and prompt."""
+
+    def __init__(self, model: FormModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        specs = [
+            FieldSpec("name", Kind.TEXT),
+            FieldSpec("bridge", Kind.CHOICE),
+            FieldSpec("repeat", Kind.CHOICE, default=Repeat.WEEKLY.value),
+            FieldSpec("time", Kind.TIME),
+            FieldSpec("weekdays", Kind.WEEKDAYS),
+            FieldSpec("date", Kind.DATE),
+            FieldSpec("day_of_month", Kind.OPTIONAL_INT, minimum=1, maximum=31),
+            FieldSpec("auto_join", Kind.CHOICE),
+            _lead("reminder_minutes"),
+            _lead("precheck_minutes"),
+            _lead("join_prompt_minutes"),
+            FieldSpec("enabled", Kind.BOOL, default=True),
+        ]
+        self.meetings = self.add_list(
+            self.group(self._group_title), "", ("schedule", "meetings"), specs,
+            self._new_meeting, self._meeting_title,
+        )  # fmt: skip
+        self.retranslate()
+
+    def _group_title(self) -> str:
+        return self.tr("Meetings")
+
+    def title(self) -> str:
+        """Return the tab's title."""
+        return self.tr("Schedule")
+
+    def words(self) -> dict[str, str]:
+        """Return the labels."""
+        return {
+            "name": self.tr("Name"),
+            "bridge": self.tr("Bridge"),
+            "repeat": self.tr("Repeats"),
+            "time": self.tr("Starts at"),
+            "weekdays": self.tr("On these days"),
+            "date": self.tr("Date (one-off), or first day (YYYY-MM-DD)"),
+            "day_of_month": self.tr("Day of the month (monthly)"),
+            "auto_join": self.tr("Join by itself"),
+            "reminder_minutes": self.tr("Reminder, minutes before (— = usual)"),
+            "precheck_minutes": self.tr("Pre-meeting check, minutes before (— = usual)"),
+            "join_prompt_minutes": self.tr("Join prompt, minutes before (— = usual)"),
+            "enabled": self.tr("Active"),
+            "+add": self.tr("+ Add a meeting"),
+        }
+
+    def choices(self, key: str, data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+        """Return the bridges of the profile, the repeat kinds and the auto-join choices."""
+        if key == "bridge":
+            bridges = data.get("call", {}).get("bridges", [])
+            return [(str(b.get("name") or b.get("id")), b.get("id")) for b in bridges]
+        if key == "repeat":
+            return [
+                (self.tr("Every week"), Repeat.WEEKLY.value),
+                (self.tr("Once"), Repeat.ONCE.value),
+                (self.tr("Every month"), Repeat.MONTHLY.value),
+            ]
+        if key == "auto_join":
+            usual = self.tr("As the schedule says")
+            return [(usual, None), (self.tr("Yes"), True), (self.tr("No"), False)]
+        return []
+
+    def _new_meeting(self, text: str) -> dict[str, Any]:
+        bridges = get_value(text, ("call", "bridges")) or []
+        number = len(get_value(text, ("schedule", "meetings")) or []) + 1
+        return {
+            "id": next_id(text, ("schedule", "meetings"), "meeting"),
+            "name": self.tr("Meeting {number}").format(number=number),
+            "bridge": str(bridges[0].get("id", "")) if bridges else "",
+            "weekdays": ["mon"],
+            "time": dt.time(7, 30),
+        }
+
+    def _meeting_title(self, item: Data, index: int) -> str:
+        return str(item.get("name") or self.tr("Meeting {number}").format(number=index + 1))
+
+
+def _lead(key: str) -> FieldSpec:
+    """Return a lead time in minutes (— = the schedule's default)."""
+    return FieldSpec(key, Kind.OPTIONAL_INT, maximum=LEAD_MAX)

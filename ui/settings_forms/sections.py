@@ -1,0 +1,265 @@
+"""Generic form pieces over the profile text: a table's fields, an array of tables, error marks."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.profile_form import (
+    FieldPath,
+    add_item,
+    move_item,
+    remove_item,
+    set_table,
+    set_value,
+)
+from ui.i18n import retranslate_on_change
+from ui.settings_forms.fields import FieldRow, FieldSpec, FormTexts, Kind, lookup, set_invalid
+
+_LOGGER = logging.getLogger(__name__)
+
+Data = Mapping[str, Any]
+
+
+class FormModel(QObject):
+    """The profile text the forms show; every form edit goes through ``apply``."""
+
+    edited = Signal(str)  # the new text after a form edit
+
+    def __init__(self, text: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+
+    def apply(self, change: Callable[[str], str]) -> None:
+        """Rewrite the text with ``change``; say so when it changed."""
+        try:
+            new = change(self.text)
+        except (KeyError, IndexError, ValueError) as exc:  # the text changed under the form
+            _LOGGER.warning("settings form: edit not applied: %s", exc)
+            return
+        if new != self.text:
+            self.text = new
+            self.edited.emit(new)
+
+
+def write_field(text: str, spec: FieldSpec, path: FieldPath, value: Any) -> str:
+    """Write one field's ``value`` into ``text``; a TABLE_TEXT field owns its table."""
+    if spec.kind is Kind.TABLE_TEXT:
+        return set_table(text, path[:-1], None if value is None else {str(path[-1]): value})
+    return set_value(text, path, value)
+
+
+class FormSection(QWidget):
+    """The fields of one table (``base``) in a grid of ``columns``."""
+
+    def __init__(
+        self,
+        model: FormModel,
+        texts: FormTexts,
+        base: FieldPath,
+        specs: Sequence[FieldSpec],
+        parent: QWidget | None = None,
+        *,
+        columns: int = 2,
+        image_folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.texts = texts
+        self.base = base
+        self.rows: dict[str, FieldRow] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(4)
+        for index, spec in enumerate(specs):
+            row = FieldRow(spec, spec.path(base), self, image_folder)
+            row.edited.connect(self._on_edited)
+            grid.addWidget(row, index // columns, index % columns)
+            self.rows[spec.key] = row
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Word the labels again (the tab knows the words)."""
+        for key, row in self.rows.items():
+            row.set_label(self.texts.label(key))
+            row.retranslate()
+
+    def refresh(self, data: Data) -> None:
+        """Show the values of ``data`` (the whole profile)."""
+        for key, row in self.rows.items():
+            choices = self.texts.choices(key, data) if row.spec.kind is Kind.CHOICE else None
+            row.load(lookup(data, row.path), choices)
+            needs = row.spec.needs
+            row.editor.setEnabled(needs is None or lookup(data, (*self.base, needs)) is not None)
+
+    def _on_edited(self, spec: FieldSpec, value: Any) -> None:
+        path = spec.path(self.base)
+        self.model.apply(lambda text: write_field(text, spec, path, value))
+
+
+class ItemBox(QFrame):
+    """One table of an array of tables: a title, its fields, move and remove buttons."""
+
+    def __init__(self, editor: ListEditor, index: int) -> None:
+        super().__init__(editor)
+        self.setObjectName("itemBox")
+        self.path: FieldPath = (*editor.path, index)
+        self.title = QLabel(self)
+        self.title.setObjectName("itemTitle")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.up_button = QPushButton("▲", self)
+        self.down_button = QPushButton("▼", self)
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName("removeButton")
+        for button in (self.up_button, self.down_button):
+            button.setFixedWidth(48)
+        self.up_button.clicked.connect(lambda: editor.move_item(index, index - 1))
+        self.down_button.clicked.connect(lambda: editor.move_item(index, index + 1))
+        self.remove_button.clicked.connect(lambda: editor.remove(index))
+        self.section = FormSection(
+            editor.model, editor.texts, self.path, editor.specs, self,
+            columns=editor.columns, image_folder=editor.image_folder,
+        )  # fmt: skip
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.up_button)
+        top.addWidget(self.down_button)
+        top.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.section)
+
+    def show_error(self, message: str | None) -> None:
+        """Say what is wrong with the item as a whole (e.g. a weekly meeting with no day)."""
+        set_invalid(self, message is not None)
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(message is not None)
+
+
+class ListEditor(QWidget):
+    """An array of tables (bridges, meetings, presets): one box per item, Add at the end."""
+
+    def __init__(
+        self,
+        model: FormModel,
+        texts: FormTexts,
+        path: FieldPath,
+        specs: Sequence[FieldSpec],
+        new_item: Callable[[str], dict[str, Any]],
+        title: Callable[[Data, int], str],
+        parent: QWidget | None = None,
+        *,
+        columns: int = 2,
+        image_folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model, self.texts, self.path, self.specs = model, texts, path, list(specs)
+        self.new_item, self.title, self.columns = new_item, title, columns
+        self.image_folder = image_folder
+        self.items: list[ItemBox] = []
+        self._data: Data = {}
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("addButton")
+        self.add_button.clicked.connect(self.add)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.error_label)
+        self._layout.addWidget(self.add_button)
+        self.retranslate()
+        retranslate_on_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Word the buttons and titles again."""
+        self.add_button.setText(self.texts.label("+add"))
+        for box in self.items:
+            box.remove_button.setText(self.tr("Remove"))
+            box.up_button.setToolTip(self.tr("Move up"))
+            box.down_button.setToolTip(self.tr("Move down"))
+            box.section.retranslate()
+        self._update_titles()
+
+    def refresh(self, data: Data) -> None:
+        """Show the array in ``data``: new boxes when the number of items changed."""
+        self._data = data
+        count = len(lookup(data, self.path) or [])
+        if count != len(self.items):
+            self._rebuild(count)
+        for box in self.items:
+            box.section.refresh(data)
+        self._update_titles()
+
+    def _rebuild(self, count: int) -> None:
+        for box in self.items:
+            box.setParent(None)  # out of the tree now, so no error is marked on it
+            box.deleteLater()
+        self.items = [ItemBox(self, index) for index in range(count)]
+        for box in self.items:
+            self._layout.insertWidget(self._layout.count() - 1, box)
+        self.retranslate()
+
+    def _update_titles(self) -> None:
+        for index, box in enumerate(self.items):
+            box.title.setText(self.title(lookup(self._data, box.path) or {}, index))
+            box.up_button.setEnabled(index > 0)
+            box.down_button.setEnabled(index < len(self.items) - 1)
+
+    def add(self) -> None:
+        """Append a new item (its defaults come from the tab)."""
+        self.model.apply(lambda text: add_item(text, self.path, self.new_item(text)))
+
+    def remove(self, index: int) -> None:
+        """Remove item ``index``."""
+        self.model.apply(lambda text: remove_item(text, self.path, index))
+
+    def move_item(self, index: int, to: int) -> None:
+        """Move item ``index`` to ``to``."""
+        self.model.apply(lambda text: move_item(text, self.path, index, to))
+
+    def show_error(self, message: str | None) -> None:
+        """Say what is wrong with the list as a whole (e.g. a number used twice)."""
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(message is not None)
+
+
+def mark_error(root: QWidget, error: FieldPath | None, message: str | None) -> QWidget | None:
+    """Mark the widget nearest to the ``error`` path under ``root``; clear every other mark.
+
+    Returns the marked widget (None when no form shows that part of the profile).
+    """
+    sinks: list[Any] = [
+        widget for kind in (FieldRow, ItemBox, ListEditor) for widget in root.findChildren(kind)
+    ]
+    best: Any = None
+    if error is not None:
+        for sink in sinks:
+            path = tuple(sink.path)
+            if error[: len(path)] == path and (best is None or len(path) > len(best.path)):
+                best = sink
+    for sink in sinks:
+        sink.show_error(message if sink is best else None)
+    return best
