@@ -120,6 +120,7 @@ class FieldRow(QWidget):
         self._choices: list[Any] = []
         self.label = QLabel(self)
         self.label.setObjectName("fieldLabel")
+        self.label.setWordWrap(True)  # Vietnamese labels are long; the column stays put
         self.frame = QFrame(self)  # carries the red border: styling the editor would lose arrows
         self.frame.setObjectName("fieldFrame")
         self.editor = self._make_editor()
@@ -133,6 +134,7 @@ class FieldRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(2)
+        layout.addStretch(1)  # a label that wraps pushes its editor down to its neighbours' line
         layout.addWidget(self.label)
         layout.addWidget(self.frame)
         layout.addWidget(self.error_label)

@@ -146,11 +146,13 @@ class FormTab(QWidget):
         specs: Sequence[FieldSpec],
         new_item: Callable[[str], dict[str, Any]],
         title: Callable[[Data, int], str],
+        columns: int = 2,
+        compact: bool = False,
     ) -> ListEditor:
         """Add an editor of the array of tables at ``path`` (labels under ``prefix``)."""
         editor = ListEditor(
             self.model, Words(self, prefix), path, specs, new_item, title,
-            image_folder=self.image_folder,
+            columns=columns, image_folder=self.image_folder, compact=compact,
         )  # fmt: skip
         layout.addWidget(editor)
         self.parts.append(editor)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from console.profile_form import get_value
 from ui.settings_forms.fields import FieldSpec, Kind
 from ui.settings_forms.form_tab import FormTab
@@ -33,7 +35,9 @@ class PerCameraTab(FormTab):
         self.build_more()
 
     def _camera_title(self, name: str) -> Callable[[], str]:
-        return lambda: self.tr("Camera: {name}").format(name=name)
+        return lambda: QCoreApplication.translate("PerCameraTab", "Camera: {name}").format(
+            name=name
+        )
 
     def build_camera(self, index: int, title: Callable[[], str]) -> None:
         """Add the box of camera ``index``."""
@@ -76,6 +80,7 @@ class PresetsTab(PerCameraTab):
         self.add_list(
             self.group(title), "", path, specs,
             lambda text: self._new_preset(text, path), self._preset_title,
+            columns=3, compact=True,
         )  # fmt: skip
 
     def _new_preset(self, text: str, path: tuple[str | int, ...]) -> dict[str, Any]:
@@ -84,7 +89,8 @@ class PresetsTab(PerCameraTab):
         return {"number": number, "name": self.tr("Preset {number}").format(number=number)}
 
     def _preset_title(self, item: Data, index: int) -> str:
-        return self.tr("Preset {number}").format(number=item.get("number", index))
+        name = item.get("name")
+        return str(name) if name else self.tr("Preset {number}").format(number=item.get("number"))
 
 
 class PreviewsTab(PerCameraTab):

@@ -139,16 +139,23 @@ class ItemBox(QFrame):
             editor.model, editor.texts, self.path, editor.specs, self,
             columns=editor.columns, image_folder=editor.image_folder,
         )  # fmt: skip
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.up_button)
-        top.addWidget(self.down_button)
-        top.addWidget(self.remove_button)
+        buttons = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 8)
-        layout.addLayout(top)
+        if editor.compact:  # one line per item: the fields say what it is, buttons beside them
+            self.title.hide()
+            line = QHBoxLayout()
+            line.addWidget(self.section, 1)
+            line.addLayout(buttons)
+            layout.addLayout(line)
+        else:
+            buttons.insertWidget(0, self.title, 1)
+            layout.addLayout(buttons)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.section)
+        if not editor.compact:
+            layout.addWidget(self.section)
 
     def show_error(self, message: str | None) -> None:
         """Say what is wrong with the item as a whole (e.g. a weekly meeting with no day)."""
@@ -172,8 +179,10 @@ class ListEditor(QWidget):
         *,
         columns: int = 2,
         image_folder: Path | None = None,
+        compact: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.compact = compact
         self.model, self.texts, self.path, self.specs = model, texts, path, list(specs)
         self.new_item, self.title, self.columns = new_item, title, columns
         self.image_folder = image_folder

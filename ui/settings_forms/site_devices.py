@@ -87,7 +87,7 @@ class DevicesTab(FormTab):
         ]
         self.cameras = self.add_list(
             self.group(self._cameras_title), "camera.", ("cameras",), camera,
-            self._new_camera, self._camera_title,
+            self._new_camera, self._camera_title, columns=3,
         )  # fmt: skip
         mixer = [
             FieldSpec("driver", Kind.CHOICE, default=MixerDriver.NONE.value),

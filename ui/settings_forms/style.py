@@ -26,6 +26,7 @@ QPlainTextEdit { background: #ffffff; border: 1px solid #d5dde5; }
 #fieldFrame { border: 2px solid transparent; border-radius: 8px; }
 #fieldFrame[invalid="true"] { border: 2px solid #d0392b; background: #fdecea; }
 #formPage QCheckBox { min-height: 30px; spacing: 8px; }
+#formPage QCheckBox:disabled, #formPage QLabel:disabled { color: #9aa5b1; }
 #formPage QCheckBox::indicator { width: 22px; height: 22px; }
 #addButton { font-weight: 600; }
 """

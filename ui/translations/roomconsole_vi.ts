@@ -26,6 +26,85 @@
     </message>
 </context>
 <context>
+    <name>BridgesTab</name>
+    <message>
+        <location filename="../settings_forms/bridges_schedule.py" line="+43"/>
+        <source>Bridges (the first one is the main bridge)</source>
+        <translation>Cầu chính / MCU (cầu đầu tiên được dùng mặc định)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bridges</source>
+        <translation>Cầu chính</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short code (letters, digits, no spaces)</source>
+        <translation>Mã ngắn (chữ không dấu, số, không khoảng trắng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How it is called</source>
+        <translation>Cách gọi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address to call (sip:…, h323:…, https://… for Jitsi)</source>
+        <translation>Địa chỉ gọi (sip:…, h323:…, https://… cho Jitsi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting ID typed after connecting (digits, # and ,)</source>
+        <translation>Mã cuộc họp nhập sau khi kết nối (số, # và ,)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preset shot when joining (— = none)</source>
+        <translation>Góc máy khi vào họp (— = không đổi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs a PIN (kept in the computer&apos;s keyring)</source>
+        <translation>Cần mã PIN (lưu trong kho mật khẩu của máy tính)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join with the microphones muted</source>
+        <translation>Vào họp với micro đang tắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Add a bridge</source>
+        <translation>+ Thêm cầu chính</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PINs are never written into the room setup: each computer keeps its own.</source>
+        <translation>Mã PIN không bao giờ được ghi vào cấu hình phòng họp: mỗi máy tính tự giữ mã của mình.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>IP address</source>
+        <translation>Địa chỉ IP</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>Bridge {number}</source>
+        <translation>Cầu chính {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (main bridge)</source>
+        <translation>{name} (dùng mặc định)</translation>
+    </message>
+</context>
+<context>
     <name>CallPanel</name>
     <message>
         <location filename="../call_panel.py" line="+101"/>
@@ -367,7 +446,7 @@
 <context>
     <name>DeviceRow</name>
     <message>
-        <location filename="../settings_editor.py" line="+144"/>
+        <location filename="../settings_forms/device_rows.py" line="+42"/>
         <source>Test connection</source>
         <translation>Kiểm tra kết nối</translation>
     </message>
@@ -390,6 +469,102 @@
         <location line="+8"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <location filename="../settings_forms/site_devices.py" line="+108"/>
+        <source>Cameras</source>
+        <translation>Máy quay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio mixer</source>
+        <translation>Bàn trộn âm thanh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Codec</source>
+        <translation>Đầu codec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Devices</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Short code (letters, digits, no spaces)</source>
+        <translation>Mã ngắn (chữ không dấu, số, không khoảng trắng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Control protocol</source>
+        <translation>Giao thức điều khiển</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection (serial:COM3, visca-ip:HOST, tcp:HOST:PORT)</source>
+        <translation>Kết nối (serial:COM3, visca-ip:ĐỊA_CHỈ, tcp:ĐỊA_CHỈ:CỔNG)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera address (1–7)</source>
+        <translation>Địa chỉ máy quay (1–7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Add a camera</source>
+        <translation>+ Thêm máy quay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixer type</source>
+        <translation>Loại bàn trộn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Network address (IP)</source>
+        <translation>Địa chỉ mạng (IP)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Port (— = the desk&apos;s usual one)</source>
+        <translation>Cổng (— = cổng thường dùng của bàn trộn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codec type</source>
+        <translation>Loại đầu codec</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port (— = the usual one)</source>
+        <translation>Cổng (— = cổng thường dùng)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No mixer (microphones go into the codec)</source>
+        <translation>Không có bàn trộn (micro cắm thẳng vào đầu codec)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>baresip on this computer</source>
+        <translation>baresip trên máy tính này</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Camera {number}</source>
+        <translation>Máy quay {number}</translation>
     </message>
 </context>
 <context>
@@ -488,6 +663,93 @@
     </message>
 </context>
 <context>
+    <name>FieldMessages</name>
+    <message>
+        <location filename="../settings_forms/field_messages.py" line="+19"/>
+        <location line="+21"/>
+        <source>Fill this in</source>
+        <translation>Cần điền mục này</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>At least {n} characters</source>
+        <translation>Ít nhất {n} ký tự</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At most {n} characters</source>
+        <translation>Tối đa {n} ký tự</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At most {n}</source>
+        <translation>Tối đa {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At least {n}</source>
+        <translation>Tối thiểu {n}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Use letters, digits, - and _ only (no spaces or accents)</source>
+        <translation>Chỉ dùng chữ, số, - và _ (không dấu, không khoảng trắng)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The address must start with rtsp://, udp://, rtp://, http(s):// or srt://</source>
+        <translation>Địa chỉ phải bắt đầu bằng rtsp://, udp://, rtp://, http(s):// hoặc srt://</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the date as YYYY-MM-DD</source>
+        <translation>Ghi ngày theo dạng YYYY-MM-DD (năm-tháng-ngày)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick at least one day</source>
+        <translation>Chọn ít nhất một ngày</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <location filename="../settings_forms/fields.py" line="+154"/>
+        <source>Mon</source>
+        <translation>T2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>T3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>T4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>T5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>T6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>T7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>CN</translation>
+    </message>
+</context>
+<context>
     <name>HelpResultDialog</name>
     <message>
         <location filename="../help_action.py" line="+65"/>
@@ -569,6 +831,32 @@
         <location line="+1"/>
         <source>Camera movement joystick</source>
         <translation>Cần điều khiển máy quay</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <location filename="../language_choice.py" line="+69"/>
+        <source>Interface language (kept on this computer)</source>
+        <translation>Ngôn ngữ giao diện (lưu trên máy tính này)</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../settings_forms/sections.py" line="+209"/>
+        <source>Remove</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
     </message>
 </context>
 <context>
@@ -765,6 +1053,14 @@
         <location line="+1"/>
         <source>Request help</source>
         <translation>Gửi yêu cầu hỗ trợ</translation>
+    </message>
+</context>
+<context>
+    <name>PerCameraTab</name>
+    <message>
+        <location filename="../settings_forms/presets_previews.py" line="+38"/>
+        <source>Camera: {name}</source>
+        <translation>Máy quay: {name}</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1527,45 @@
     </message>
 </context>
 <context>
+    <name>PresetsTab</name>
+    <message>
+        <location filename="../settings_forms/presets_previews.py" line="+17"/>
+        <source>Presets</source>
+        <translation>Góc máy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number in the camera (0–255)</source>
+        <translation>Số trong máy quay (0–255)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name shown on the button</source>
+        <translation>Tên hiện trên nút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture</source>
+        <translation>Hình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Add a preset shot</source>
+        <translation>+ Thêm góc máy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Positions and pictures are saved from the camera panel (hold a preset button).</source>
+        <translation>Vị trí và hình của góc máy được lưu từ bảng điều khiển máy quay (nhấn giữ nút góc máy).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+4"/>
+        <source>Preset {number}</source>
+        <translation>Góc máy {number}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewArea</name>
     <message>
         <location filename="../preview.py" line="+365"/>
@@ -1318,6 +1653,37 @@
     </message>
 </context>
 <context>
+    <name>PreviewsTab</name>
+    <message>
+        <location filename="../settings_forms/presets_previews.py" line="+8"/>
+        <source>Previews</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>Picture address (rtsp://, udp://, http:// …; empty: none)</source>
+        <translation>Địa chỉ hình (rtsp://, udp://, http:// …; để trống: không có)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Buffer in ms (— = 35; more is smoother, later)</source>
+        <translation>Bộ đệm, ms (— = 35; lớn hơn thì mượt hơn nhưng trễ hơn)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>RTSP over TCP (through firewalls)</source>
+        <translation>RTSP qua TCP (đi qua được tường lửa)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Incoming picture (far end / bridge)</source>
+        <translation>Hình nhận về (điểm cầu bên kia / cầu chính)</translation>
+    </message>
+</context>
+<context>
     <name>RepairWindow</name>
     <message>
         <location filename="../repair.py" line="+30"/>
@@ -1397,19 +1763,128 @@
     </message>
 </context>
 <context>
+    <name>ScheduleTab</name>
+    <message>
+        <location filename="../settings_forms/bridges_schedule.py" line="+29"/>
+        <source>Meetings</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Schedule</source>
+        <translation>Lịch họp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bridge</source>
+        <translation>Cầu chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeats</source>
+        <translation>Lặp lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts at</source>
+        <translation>Bắt đầu lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On these days</source>
+        <translation>Vào các ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date (one-off), or first day (YYYY-MM-DD)</source>
+        <translation>Ngày họp (họp một lần) hoặc ngày bắt đầu (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day of the month (monthly)</source>
+        <translation>Ngày trong tháng (họp hằng tháng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join by itself</source>
+        <translation>Tự vào họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder, minutes before (— = usual)</source>
+        <translation>Nhắc lịch trước bao nhiêu phút (— = mặc định)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-meeting check, minutes before (— = usual)</source>
+        <translation>Kiểm tra trước họp, trước bao nhiêu phút (— = mặc định)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join prompt, minutes before (— = usual)</source>
+        <translation>Nhắc vào họp trước bao nhiêu phút (— = mặc định)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Add a meeting</source>
+        <translation>+ Thêm cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Every week</source>
+        <translation>Hằng tuần</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Once</source>
+        <translation>Một lần</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every month</source>
+        <translation>Hằng tháng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As the schedule says</source>
+        <translation>Theo cài đặt chung của lịch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Meeting {number}</source>
+        <translation>Cuộc họp {number}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsEditor</name>
     <message>
-        <location filename="../settings_editor.py" line="+138"/>
+        <location filename="../settings_editor.py" line="+153"/>
         <source>Settings — room setup</source>
         <translation>Cài đặt — cấu hình phòng họp</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Demo: changes are not saved to a file</source>
-        <translation>Chế độ tập huấn: thay đổi không được lưu vào tệp</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Devices</source>
         <translation>Thiết bị</translation>
     </message>
@@ -1434,12 +1909,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Line {line}</source>
-        <translation>Dòng {line}</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+44"/>
         <source>✔ OK — the settings are valid</source>
         <translation>✔ Cấu hình hợp lệ</translation>
     </message>
@@ -1465,8 +1935,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Correct the error on the left to test the devices.</source>
-        <translation>Sửa lỗi ở bên trái rồi mới kiểm tra được thiết bị.</translation>
+        <source>Correct the error first to test the devices.</source>
+        <translation>Hãy sửa lỗi trước rồi mới kiểm tra thiết bị.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1479,7 +1949,7 @@
         <translation>Hãy kiểm tra từng thiết bị trước khi lưu.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+59"/>
         <source>Not saved: {reason}</source>
         <translation>Chưa lưu: {reason}</translation>
     </message>
@@ -1530,9 +2000,65 @@
         <translation>Xuất tệp cấu hình phòng họp</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTab</name>
+    <message>
+        <location filename="../settings_forms/site_devices.py" line="-128"/>
+        <source>This site</source>
+        <translation>Điểm cầu này</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Site</source>
+        <translation>Điểm cầu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name of the site (shown in the title bar)</source>
+        <translation>Tên điểm cầu (hiện trên thanh tiêu đề)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who helps when something breaks (name, phone)</source>
+        <translation>Người hỗ trợ khi có sự cố (tên, số điện thoại)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface language of this site</source>
+        <translation>Ngôn ngữ giao diện của điểm cầu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The language chosen on a computer (the selector at the top of the main window) wins over the site&apos;s language.</source>
+        <translation>Ngôn ngữ chọn trên từng máy tính (ô chọn ở đầu cửa sổ chính) được ưu tiên hơn ngôn ngữ của điểm cầu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not set (Vietnamese)</source>
+        <translation>Chưa chọn (Tiếng Việt)</translation>
+    </message>
+</context>
+<context>
+    <name>TextTab</name>
+    <message>
+        <location filename="../settings_forms/text_tab.py" line="+90"/>
+        <source>Text (advanced)</source>
+        <translation>Văn bản (nâng cao)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo: changes are not saved to a file</source>
+        <translation>Chế độ tập huấn: thay đổi không được lưu vào tệp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {line}</source>
+        <translation>Dòng {line}</translation>
     </message>
 </context>
 </TS>
