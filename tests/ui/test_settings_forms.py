@@ -6,10 +6,18 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLineEdit, QTimeEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QTimeEdit,
+)
 from pytestqt.qtbot import QtBot
 
 from console.config.loader import backup_path, load_profile
+from ui.i18n import current_language, switch_language
 from ui.settings_editor import SettingsEditor
 from ui.settings_forms.fields import FieldRow
 from ui.settings_forms.sections import ListEditor
@@ -193,3 +201,26 @@ def test_a_meeting_without_days_is_marked_on_its_box(qtbot: QtBot, tmp_path: Pat
     assert not editor.save_button.isEnabled()
     click(qtbot, monday)
     assert box.error_label.isHidden() and editor.save_button.isEnabled()
+
+
+def test_the_forms_follow_a_language_switch(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    before = current_language()
+    editor = make_editor(qtbot, tmp_path / "room.toml")
+    tabs = editor.tabs
+    try:
+        switch_language(qapp, "vi")
+        assert [tabs.tabText(i) for i in range(tabs.count())] == [
+            "Điểm cầu", "Thiết bị", "Góc máy", "Cầu chính", "Lịch họp", "Xem trước",
+            "Văn bản (nâng cao)",
+        ]  # fmt: skip
+        presets = tabs.presets.parts[0]
+        assert isinstance(presets, ListEditor)
+        assert presets.add_button.text() == "+ Thêm góc máy"
+        assert presets.items[0].remove_button.text() == "Xoá"
+        assert tabs.presets._groups[0][0].title() == "Máy quay: Front camera"
+        switch_language(qapp, "en")
+        assert tabs.tabText(0) == "Site" and presets.add_button.text() == "+ Add a preset shot"
+    finally:
+        switch_language(qapp, before)
