@@ -28,6 +28,13 @@ _LOGGER = logging.getLogger(__name__)
 
 # Each language is named in itself, so a reader finds theirs whatever is shown now.
 CHOICES = (("Tiếng Việt", "vi"), ("English", "en"))
+# As big as the toolbar's buttons (ui/operator_day.py): a finger must hit it.
+STYLE = """
+#languageChoice {
+    font-size: 15px; padding: 4px 12px; min-height: 26px; margin: 1px 4px;
+    border: 1px solid #b8c4cf; border-radius: 8px; background: #f7f9fb;
+}
+"""
 
 
 class LanguageChoice(QComboBox):
@@ -42,6 +49,7 @@ class LanguageChoice(QComboBox):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("languageChoice")
+        self.setStyleSheet(STYLE)
         self._app = app
         self._settings_path = settings_path  # None: the user's console.ini (tests pass a tmp)
         for name, code in CHOICES:
