@@ -8,7 +8,6 @@ edit refreshes the forms. New devices take effect after a restart, so a save say
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,6 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -45,8 +43,10 @@ from console.profile_edit import (
 from ui.i18n import retranslate_on_change
 from ui.language_choice import apply_profile_language
 from ui.settings_forms.device_rows import DeviceList, DeviceRow
+from ui.settings_forms.file_dialogs import ask_export_file, ask_import_file
 from ui.settings_forms.form_tabs import SettingsTabs
 from ui.settings_forms.sections import FormModel
+from ui.settings_forms.status_text import status_html
 from ui.settings_forms.style import SETTINGS_STYLE
 from ui.settings_forms.text_tab import ProfileTextEdit
 
@@ -197,21 +197,7 @@ class SettingsEditor(QDialog):
         self._update_status()
 
     def _update_status(self) -> None:
-        error = self.error
-        if error is None:
-            text, state = self.tr("✔ OK — the settings are valid"), "ok"
-        else:
-            where = []
-            if error.line is not None:
-                line = html.escape(self.tr("line {line}").format(line=error.line))
-                where.append(f'<a href="line">{line}</a>')  # a click shows the line
-            if error.field:
-                where.append(html.escape(self.tr("field {field}").format(field=error.field)))
-            place = ", ".join(where) or html.escape(self.tr("the file"))
-            text = html.escape(self.tr("✖ Error in {place}: {message}")).format(
-                place=place, message=html.escape(error.message)
-            )
-            state = "error"
+        text, state = status_html(self.error)
         self.status_label.setText(text)
         self.status_label.setProperty("state", state)
         if self.profile is None:
@@ -339,21 +325,14 @@ class SettingsEditor(QDialog):
         self.note_label.show()
 
     def _on_import(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import a room setup file"), "", self.tr("Room setup files (*.toml)")
-        )
-        if name:
-            self.import_from(Path(name))
+        chosen = ask_import_file(self)
+        if chosen is not None:
+            self.import_from(chosen)
 
     def _on_export(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the room setup file"),
-            "room.toml",
-            self.tr("Room setup files (*.toml)"),
-        )
-        if name:
-            self.export_to(Path(name))
+        chosen = ask_export_file(self)
+        if chosen is not None:
+            self.export_to(chosen)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102 - Qt API
         for task in self._tasks:

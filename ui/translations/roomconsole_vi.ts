@@ -836,7 +836,7 @@
 <context>
     <name>LanguageChoice</name>
     <message>
-        <location filename="../language_choice.py" line="+69"/>
+        <location filename="../language_choice.py" line="+77"/>
         <source>Interface language (kept on this computer)</source>
         <translation>Ngôn ngữ giao diện (lưu trên máy tính này)</translation>
     </message>
@@ -1909,12 +1909,12 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../settings_forms/status_text.py" line="+15"/>
         <source>✔ OK — the settings are valid</source>
         <translation>✔ Cấu hình hợp lệ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>line {line}</source>
         <translation>dòng {line}</translation>
     </message>
@@ -1924,17 +1924,17 @@
         <translation>mục {field}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the file</source>
         <translation>tệp</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>✖ Error in {place}: {message}</source>
         <translation>✖ Lỗi ở {place}: {message}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../settings_editor.py" line="+46"/>
         <source>Correct the error first to test the devices.</source>
         <translation>Hãy sửa lỗi trước rồi mới kiểm tra thiết bị.</translation>
     </message>
@@ -1984,23 +1984,22 @@
         <translation>Đã xuất ra {file} (đã bỏ mã PIN và mật khẩu).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../settings_forms/file_dialogs.py" line="+17"/>
         <source>Import a room setup file</source>
         <translation>Nhập tệp cấu hình phòng họp</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+10"/>
+        <location line="-5"/>
         <source>Room setup files (*.toml)</source>
         <translation>Tệp cấu hình phòng họp (*.toml)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+12"/>
         <source>Export the room setup file</source>
         <translation>Xuất tệp cấu hình phòng họp</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../settings_editor.py" line="+83"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
