@@ -203,7 +203,12 @@ def move_item(text: str, path: FieldPath, index: int, to: int) -> str:
 
 def next_id(text: str, path: FieldPath, prefix: str) -> str:
     """Return ``prefix1``, ``prefix2`` … : the first id not used by the array at ``path``."""
-    used = {str(item.get("id")) for item in get_value(text, path) or []}
+    items = get_value(text, path)
+    used = (
+        {str(i.get("id")) for i in items if isinstance(i, dict)}
+        if isinstance(items, list)
+        else set()
+    )
     number = 1
     while f"{prefix}{number}" in used:
         number += 1

@@ -224,3 +224,18 @@ def test_the_forms_follow_a_language_switch(
         assert tabs.tabText(0) == "Site" and presets.add_button.text() == "+ Add a preset shot"
     finally:
         switch_language(qapp, before)
+
+
+def test_odd_hand_typed_values_do_not_break_the_forms(qtbot: QtBot, tmp_path: Path) -> None:
+    odd = (
+        'site = "Hall"\ncameras = "front"\n\n[call]\nbridges = 3\n\n[schedule]\nmeetings = [1, 2]\n'
+    )
+    path = tmp_path / "room.toml"
+    path.write_text(odd, encoding="utf-8")
+    editor = SettingsEditor(path, odd)
+    qtbot.addWidget(editor)
+    assert editor.error is not None and not editor.save_button.isEnabled()
+    assert editor.tabs.devices.cameras.items == [] and editor.tabs.bridges.bridges.items == []
+    assert editor.tabs.presets.parts == [] and editor.tabs.site.isEnabled()
+    name = editor.tabs.site.section.rows["name"].editor
+    assert isinstance(name, QLineEdit) and name.text() == ""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from console.config.codec import BridgeKind
 from console.config.schedule import Repeat
 from console.profile_form import get_value, next_id
-from ui.settings_forms.fields import FieldSpec, Kind
+from ui.settings_forms.fields import FieldSpec, Kind, lookup, tables
 from ui.settings_forms.form_tab import FormTab
 from ui.settings_forms.sections import Data, FormModel
 
@@ -76,7 +76,7 @@ class BridgesTab(FormTab):
         return []
 
     def _new_bridge(self, text: str) -> dict[str, Any]:
-        number = len(get_value(text, ("call", "bridges")) or []) + 1
+        number = len(tables(get_value(text, ("call", "bridges")))) + 1
         return {
             "id": next_id(text, ("call", "bridges"), "bridge"),
             "name": self.tr("Bridge {number}").format(number=number),
@@ -141,7 +141,7 @@ class ScheduleTab(FormTab):
     def choices(self, key: str, data: Mapping[str, Any]) -> list[tuple[str, Any]]:
         """Return the bridges of the profile, the repeat kinds and the auto-join choices."""
         if key == "bridge":
-            bridges = data.get("call", {}).get("bridges", [])
+            bridges = tables(lookup(data, ("call", "bridges")))
             return [(str(b.get("name") or b.get("id")), b.get("id")) for b in bridges]
         if key == "repeat":
             return [
@@ -155,8 +155,8 @@ class ScheduleTab(FormTab):
         return []
 
     def _new_meeting(self, text: str) -> dict[str, Any]:
-        bridges = get_value(text, ("call", "bridges")) or []
-        number = len(get_value(text, ("schedule", "meetings")) or []) + 1
+        bridges = tables(get_value(text, ("call", "bridges")))
+        number = len(tables(get_value(text, ("schedule", "meetings")))) + 1
         return {
             "id": next_id(text, ("schedule", "meetings"), "meeting"),
             "name": self.tr("Meeting {number}").format(number=number),

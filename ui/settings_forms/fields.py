@@ -91,6 +91,13 @@ def lookup(data: Any, path: FieldPath) -> Any:
     return node
 
 
+def tables(value: Any) -> list[dict[str, Any]]:
+    """Return ``value`` when it is an array of tables, else [] (a hand-typed odd value)."""
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return value
+    return []
+
+
 def set_invalid(widget: QWidget, invalid: bool) -> None:
     """Give ``widget`` the red border of an invalid field (style sheet: [invalid="true"])."""
     if bool(widget.property("invalid")) == invalid:

@@ -8,14 +8,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from console.profile_form import get_value
-from ui.settings_forms.fields import FieldSpec, Kind
+from ui.settings_forms.fields import FieldSpec, Kind, tables
 from ui.settings_forms.form_tab import FormTab
 from ui.settings_forms.sections import Data
 
 
 def camera_names(data: Data) -> list[str]:
     """Return the cameras' names (or ids) in profile order: one box each."""
-    return [str(c.get("name") or c.get("id") or "?") for c in data.get("cameras", [])]
+    return [str(c.get("name") or c.get("id") or "?") for c in tables(data.get("cameras"))]
 
 
 class PerCameraTab(FormTab):
@@ -84,7 +84,7 @@ class PresetsTab(PerCameraTab):
         )  # fmt: skip
 
     def _new_preset(self, text: str, path: tuple[str | int, ...]) -> dict[str, Any]:
-        used = {p.get("number") for p in get_value(text, path) or []}
+        used = {p.get("number") for p in tables(get_value(text, path))}
         number = next(n for n in range(256) if n not in used)
         return {"number": number, "name": self.tr("Preset {number}").format(number=number)}
 

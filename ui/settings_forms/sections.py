@@ -27,7 +27,15 @@ from console.profile_form import (
     set_value,
 )
 from ui.i18n import retranslate_on_change
-from ui.settings_forms.fields import FieldRow, FieldSpec, FormTexts, Kind, lookup, set_invalid
+from ui.settings_forms.fields import (
+    FieldRow,
+    FieldSpec,
+    FormTexts,
+    Kind,
+    lookup,
+    set_invalid,
+    tables,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -215,7 +223,7 @@ class ListEditor(QWidget):
     def refresh(self, data: Data) -> None:
         """Show the array in ``data``: new boxes when the number of items changed."""
         self._data = data
-        count = len(lookup(data, self.path) or [])
+        count = len(tables(lookup(data, self.path)))
         if count != len(self.items):
             self._rebuild(count)
         for box in self.items:

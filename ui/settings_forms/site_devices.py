@@ -12,7 +12,7 @@ from console.config.codec import CodecDriver
 from console.config.mixer import MixerDriver
 from console.profile_form import next_id
 from ui.settings_forms.device_rows import DeviceList
-from ui.settings_forms.fields import FieldSpec, Kind
+from ui.settings_forms.fields import FieldSpec, Kind, tables
 from ui.settings_forms.form_tab import FormTab
 from ui.settings_forms.sections import Data, FormModel
 
@@ -154,7 +154,7 @@ class DevicesTab(FormTab):
         return []
 
     def _new_camera(self, text: str) -> dict[str, Any]:
-        number = len(self._data.get("cameras", [])) + 1
+        number = len(tables(self._data.get("cameras"))) + 1
         return {
             "id": next_id(text, ("cameras",), "cam"),
             "name": self.tr("Camera {number}").format(number=number),
