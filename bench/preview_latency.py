@@ -7,13 +7,12 @@ path decodes it and a 15 ms GUI-like poll (the widget's timer) takes the newest 
 is "picked up for painting" minus "generated". Configurations run one after the other against
 the same sender: libVLC defaults, our options, and PyAV.
 
-CPU: two 720p30 ffmpeg test streams, played (a) by our path in a child process with two Qt
-preview widgets painting offscreen, and (b) by libVLC's own pipeline with a null video output
-(what `cvlc --vout=vdummy` does; the `vlc` program refuses to run as root and Debian's image
-has no vlc-bin, so the child drives libVLC through python-vlc with no callbacks at all).
-CPU = user+system time of the child over the window / wall time.
+CPU (bench/preview_cpu.py): two 720p30 ffmpeg test streams shown on screen by the real
+cvlc program (its default output, and its X11 output at the previews' size), by libVLC with a
+null output (the decoding floor) and by the console's two preview widgets, each contender on
+its own Xvfb, counting its X server too, in rotating rounds.
 
-Usage: python bench/preview_latency.py [--seconds 8] [--no-cpu]
+Usage: python bench/preview_latency.py [--seconds 8] [--rounds 3] [--no-cpu]
 """
 
 from __future__ import annotations
@@ -34,6 +33,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from preview_cpu import cpu_rounds
 
 from drivers.video import Decoder, PlayerState, VideoPlayer, VideoSource
 
@@ -271,62 +272,14 @@ def _displayed(vlc: object, player: object) -> int:
     return int(stats.displayed_pictures)
 
 
-def child_players(ports: list[int], seconds: float) -> dict[str, float]:
-    """Our two players without any widget: decoding + callbacks only."""
-
-    async def run() -> dict[str, float]:
-        players = [VideoPlayer(f"p{p}", VideoSource(f"udp://@127.0.0.1:{p}")) for p in ports]
-        for player in players:
-            await player.start()
-        await asyncio.sleep(3)
-        before, frames = cpu_seconds(), [p.frames.frames_received for p in players]
-        await asyncio.sleep(seconds)
-        used = cpu_seconds() - before
-        fps = [
-            (p.frames.frames_received - f) / seconds for p, f in zip(players, frames, strict=True)
-        ]
-        for player in players:
-            await player.close()
-        return {"cpu_percent": round(100 * used / seconds, 1), "fps_each": round(min(fps), 1)}
-
-    return asyncio.run(run())
-
-
-CHILDREN = {
-    "null_vout": child_null,
-    "null_vout_rv32": lambda ports, seconds: child_null(ports, seconds, rv32=True),
-    "ours_no_paint": child_players,
-    "ours_full_size": lambda ports, seconds: child_ours(ports, seconds, scaled=False),
-    "ours": child_ours,
-}
-
-
-def run_child(kind: str, ports: list[int], seconds: float) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, "--ports", *map(str, ports),
-         "--seconds", str(seconds)],
-        capture_output=True, text=True, timeout=seconds + 60, check=False,
-    )  # fmt: skip
-    if done.returncode != 0:
-        raise RuntimeError(f"{kind} child failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
-
-
-def cpu_table(seconds: float) -> dict[str, dict[str, float]]:
-    ports = [free_udp_port(), free_udp_port()]
-    senders = [start_test_stream(port) for port in ports]
-    try:
-        return {kind: run_child(kind, ports, seconds) for kind in CHILDREN}
-    finally:
-        for sender in senders:
-            sender.terminate()
-            sender.wait(5)
+CHILDREN = {"null": child_null, "ours": child_ours}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--no-cpu", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--child", choices=CHILDREN)
     parser.add_argument("--ports", type=int, nargs="*")
     args = parser.parse_args()
@@ -337,15 +290,21 @@ def main() -> None:
     print_latency(latency, args.seconds)
     result: dict[str, object] = {"bench": "preview_latency", "latency": latency}
     if not args.no_cpu:
-        cpu = cpu_table(args.seconds)
-        ours = cpu["ours"]["cpu_percent"]
+        ports = [free_udp_port(), free_udp_port()]
+        senders = [start_test_stream(port) for port in ports]
+        try:
+            cpu = cpu_rounds(ports, args.seconds, args.rounds, CACHING or 0)
+        finally:
+            for sender in senders:
+                sender.terminate()
+                sender.wait(5)
+        ours = cpu["ours"]["cpu_median"]
         ratio = {
-            base: round(ours / max(cpu[base]["cpu_percent"], 0.1), 2)
-            for base in ("null_vout", "null_vout_rv32")
+            base: round(ours / max(cpu[base]["cpu_median"], 0.1), 2)
+            for base in cpu
+            if base != "ours"
         }
-        full = cpu["ours_full_size"]["cpu_percent"]
-        ratio["full_size_vs_null_vout"] = round(full / max(cpu["null_vout"]["cpu_percent"], 0.1), 2)
-        print_cpu(cpu, ratio)
+        print_cpu(cpu, ratio, args.seconds)
         result["cpu"] = cpu
         result["cpu_ratio"] = ratio
     print(json.dumps(result))
@@ -360,22 +319,25 @@ def print_latency(latency: dict[str, dict[str, float]], seconds: float) -> None:
         print(f"{name:<18}{cells[0]:>10}{cells[1]:>9}{cells[2]:>9}{cells[3]:>7}")
 
 
-def print_cpu(cpu: dict[str, dict[str, float]], ratio: dict[str, float]) -> None:
-    print(f"\nCPU, two 720p30 previews ({os.cpu_count()} cores; % of one core)")
+def print_cpu(cpu: dict[str, dict[str, float]], ratio: dict[str, float], seconds: float) -> None:
+    rounds = len(next(iter(cpu.values()))["cpu_rounds"])  # type: ignore[arg-type]
+    print(f"\nCPU, two 720p30 previews on screen ({os.cpu_count()} cores; % of one core;")
+    print(f"player + its own Xvfb; median of {rounds} rounds of {seconds:.0f} s)")
     labels = {
-        "null_vout": "libVLC null vout (cvlc-like)",
-        "null_vout_rv32": "libVLC null vout, RV32",
-        "ours_no_paint": "ours, players only",
-        "ours_full_size": "ours, 720p pictures, Qt scales",
-        "ours": "ours, libVLC scales (console)",
+        "cvlc": "cvlc, default output",
+        "cvlc_x11": "cvlc, X11 output, preview size",
+        "null": "libVLC null output (decoding)",
+        "ours": "ours: the console's previews",
     }
-    for kind, label in labels.items():
-        row = cpu[kind]
-        picture = "x".join(map(str, row.get("picture", ())))
-        print(f"{label:<32}{row['cpu_percent']:>8} %{row['fps_each']:>7} fps each  {picture}")
-    plain, rv32 = ratio["null_vout"], ratio["null_vout_rv32"]
-    print(f"ratio ours / null vout: {plain}x, ours / null vout RV32: {rv32}x")
-    print(f"(before libVLC scaled: 720p pictures / null vout {ratio['full_size_vs_null_vout']}x)")
+    print(f"{'player':<34}{'CPU':>8}{'of it X':>9}{'fps':>6}  {'rounds':<20}ours/this")
+    for kind, row in cpu.items():
+        fps = row.get("fps_each", "")
+        rounds_text = "/".join(f"{v:g}" for v in row["cpu_rounds"])  # type: ignore[attr-defined]
+        times = f"{ratio[kind]}x" if kind in ratio else ""
+        print(
+            f"{labels[kind]:<34}{row['cpu_median']:>6} %{row['cpu_x_server']:>7} %{fps!s:>6}"
+            f"  {rounds_text:<20}{times}"
+        )
 
 
 if __name__ == "__main__":

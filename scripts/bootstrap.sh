@@ -14,6 +14,8 @@ APT_PACKAGES=(
   # tests only: an RTSP server on 127.0.0.1 (Debian's libVLC cannot open rtsp://, PyAV can)
   python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-ugly
+  # bench only: the cvlc program, the baseline of bench/preview_latency.py's CPU table
+  vlc-bin
 )
 
 missing=()

@@ -156,9 +156,9 @@ class VlcBackend(Backend):
         # Keep the ctypes callbacks alive as long as libVLC may call them.
         self._callbacks = (
             _FormatCb(self._on_format),
-            _CleanupCb(lambda _opaque: None),
+            _CleanupCb(),  # NULL: nothing to free
             _LockCb(self._on_lock),
-            _UnlockCb(lambda _opaque, _picture, _planes: None),
+            _UnlockCb(),  # NULL: libVLC need not take the GIL a third time per picture
             _DisplayCb(self._on_display),
         )
 
