@@ -1,10 +1,15 @@
-"""Regenerate the screenshots in docs/: the demo main window and the repair screen.
+"""Screenshots of every main screen in Vietnamese and English: ``<out>/<lang>/<screen>.png``.
 
-Run under Xvfb so the window manager-free screen is grabbed as an operator would see it:
+    xvfb-run -a -s "-screen 0 1366x768x24" /tmp/venv/bin/python tools/screenshots.py \
+        --lang both --out docs/screens
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py
-
-Without a display it falls back to Qt's offscreen platform and ``QWidget.grab()``.
+Each language gets the same files (``SCREENS``; the Settings dialog adds one picture per further
+tab when it has tabs). The demo room (emulated cameras, desk and call on 127.0.0.1) provides the
+main window in a meeting, the call and audio panels, the event log, the enlarged preview and
+Settings; ``screenshots_operator_day`` takes the screens that need no room (pre-meeting check,
+PIN, join prompt, repair mode) and writes the pictures. Under Xvfb top-level windows are
+grabbed from the screen, as an operator sees them; without a display Qt's offscreen platform
+and ``QWidget.grab()`` are used.
 """
 
 from __future__ import annotations
@@ -12,90 +17,219 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import sys
-import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+# tools/ itself: screenshots_operator_day, which also puts the repository on sys.path first
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-if not os.environ.get("DISPLAY"):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import qasync
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QTabWidget, QToolBar, QWidget
+from screenshots_operator_day import (
+    REPO,
+    Shots,
+    join_prompt_shot,
+    pin_shot,
+    precheck_shot,
+    repair_shot,
+    until,
+)
 
-import qasync  # noqa: E402
-from PySide6.QtGui import QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from console.eventlog import install_logging
+from drivers.roles.codec import CallState
+from ui.app import open_room, parse_args
+from ui.audio_panel import AudioPanel
+from ui.call_panel import CallPanel
+from ui.i18n import LANGUAGE_VARIABLE, LANGUAGES, install_translator
+from ui.main_window import MainWindow
+from ui.preview import PreviewArea
+from ui.settings_editor import SettingsLauncher
+from ui.style import apply_style
+from ui.technician import ModeSwitch
 
-from console.config.loader import ProfileError, load_profile  # noqa: E402
-from ui.app import open_room, parse_args  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.repair import RepairWindow  # noqa: E402
-from ui.style import apply_style  # noqa: E402
-
+SCREENS = (
+    "main",  # the demo on air, in a meeting
+    "precheck",  # the finished pre-meeting check with failures
+    "pin",  # technician mode asks for the PIN (one wrong PIN typed)
+    "call",  # the Meeting panel in a call, with its health graph
+    "audio",  # the audio mixer panel: the chair open, the other microphones muted
+    "event-log",  # the event log window
+    "join-prompt",  # the schedule's "Join … now?"
+    "repair",  # a broken room setup file opens repair mode
+    "preview-large",  # a preview enlarged by a double-click
+    "settings",  # the technician's Settings (plus settings-<tab>.png per further tab)
+)
 SIZE = (1366, 768)
 SETTLE_SECONDS = 1.5  # cameras connect and answer their first inquiries
 
 
-def _grab(window: QWidget) -> QPixmap:
-    """Grab the window as on screen (the X11 screen, so native video would show too)."""
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        return window.grab()
-    screen = window.screen()
-    return screen.grabWindow(0, window.x(), window.y(), window.width(), window.height())
-
-
-async def _main_window(out: Path) -> None:
-    window, close = await open_room(parse_args(["--demo"]))
-    window.setGeometry(0, 0, *SIZE)
-    window.show()
-    await asyncio.sleep(SETTLE_SECONDS)
-    if isinstance(window, MainWindow):  # show a shot on air, as during a meeting
-        window.camera_panel.recall_key(1)
-        await asyncio.sleep(SETTLE_SECONDS)
-    _grab(window).save(str(out / "screenshot-main.png"))
-    window.close()
-    await close()
-
-
-async def _repair_window(out: Path) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "room.toml"
-        path.write_text(
-            'schema_version = 1\n\n[site]\nname = "Hall"\n\n[[cameras]]\nid = "front"\n'
-            'name = "Front"\nconnection = "serial:/dev/ttyUSB0"\naddress = 9\n',
-            encoding="utf-8",
-        )
-        try:
-            load_profile(path)
-        except ProfileError as error:
-            window = RepairWindow(error)
-        else:
-            raise SystemExit("the broken example profile loaded: update this script")
-        window.setGeometry(0, 0, 900, 480)
+# -- the demo room ---------------------------------------------------------------------------------
+async def demo_shots(shots: Shots) -> None:
+    """Grab the demo on air in a meeting, its panels, event log, large preview and Settings."""
+    logging_setup = install_logging(to_file=False)
+    try:
+        window, close = await open_room(parse_args(["--demo"]), logging_setup)
+        assert isinstance(window, MainWindow)
+        window.setGeometry(0, 0, *SIZE)
         window.show()
-        await asyncio.sleep(0.3)
-        _grab(window).save(str(out / "screenshot-repair.png"))
-        window.close()
+        try:
+            await _meeting_shots(window, shots)
+            await _event_log_shot(window, shots)
+            await _large_preview_shot(window, shots)
+            await _settings_shots(window, shots)
+        finally:
+            window.close()
+            await asyncio.wait_for(close(), 10.0)
+    finally:
+        logging_setup.uninstall()
 
 
-async def _run(out: Path) -> None:
-    await _main_window(out)
-    await _repair_window(out)
+async def _meeting_shots(window: MainWindow, shots: Shots) -> None:
+    """In the meeting, the chair has the floor: room sound to the bridge and the chair's mic on."""
+    await asyncio.sleep(SETTLE_SECONDS)
+    window.camera_panel.recall_key(1)  # the wide shot on air
+    call = window.findChild(CallPanel)
+    if call is not None:
+        call.join_button.click()
+        joined = await until(lambda: call.codec.call.value.state is CallState.CONNECTED, 30.0)
+        if joined:  # a call quality graph needs a few statistics samples
+            await until(lambda: len(call.health_graph.samples) >= 20, 40.0, 0.5)
+        if call.codec.mic_muted.value:  # joining mutes the room
+            call.mic_button.click()
+    audio = window.findChild(AudioPanel)
+    if audio is not None and audio.strips and audio.strips[0].muted:
+        audio.strips[0].mute_button.click()
+    await asyncio.sleep(SETTLE_SECONDS)
+    shots.save("main", window)
+    if call is not None:
+        shots.save("call", call)
+    if audio is not None:
+        shots.save("audio", audio)
+
+
+async def _event_log_shot(window: MainWindow, shots: Shots) -> None:
+    toolbar = window.findChild(QToolBar, "operatorDay")
+    wanted = QCoreApplication.translate("OperatorDay", "Event log")
+    actions = [a for a in toolbar.actions() if a.text() == wanted] if toolbar else []
+    if not actions:
+        print("  no event log action: event-log.png not taken")
+        return
+    before = set(QApplication.topLevelWidgets())
+    actions[0].trigger()
+    dialog = await _new_window(before)
+    dialog.setGeometry(40, 40, 1000, 560)
+    await asyncio.sleep(0.5)
+    shots.save("event-log", dialog)
+    dialog.close()
+
+
+async def _new_window(before: set[QWidget]) -> QWidget:
+    """Return the top-level window that appeared since ``before`` was taken."""
+    found: list[QWidget] = []
+
+    def appeared() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]
+        return bool(found)
+
+    if not await until(appeared, 5.0):
+        raise RuntimeError("the window did not open")
+    return found[0]
+
+
+async def _large_preview_shot(window: MainWindow, shots: Shots) -> None:
+    area = window.findChild(PreviewArea)
+    if area is None:
+        print("  no previews: preview-large.png not taken")
+        return
+    area.outgoing.toggle_enlarged()
+    large = area.outgoing.enlarged
+    assert large is not None
+    large.setGeometry(0, 0, *SIZE)
+    await asyncio.sleep(SETTLE_SECONDS)
+    shots.save("preview-large", large)
+    large.close()
+
+
+async def _settings_shots(window: MainWindow, shots: Shots) -> None:
+    """Enter technician mode (the demo has no PIN: "Later"), open Settings, grab each tab."""
+    modes = window.findChild(ModeSwitch)
+    launcher = window.findChild(SettingsLauncher)
+    if modes is None or launcher is None:
+        print("  no technician Settings: settings.png not taken")
+        return
+    dialog = modes.request_technician()
+    dialog.cancel_button.click()
+    editor = launcher.open()
+    editor.setGeometry(0, 0, min(editor.width(), SIZE[0]), min(editor.height(), SIZE[1]))
+    await asyncio.sleep(0.8)
+    shots.save("settings", editor)
+    tabs = editor.findChildren(QTabWidget)
+    if tabs:  # the outermost tab widget: one picture per tab
+        top = min(tabs, key=_depth)
+        for index in range(1, top.count()):
+            top.setCurrentIndex(index)
+            await asyncio.sleep(0.3)
+            shots.save(f"settings-{_tab_slug(top, index)}", editor)
+        top.setCurrentIndex(0)
+    editor.close()
+
+
+def _depth(widget: QWidget) -> int:
+    depth, parent = 0, widget.parentWidget()
+    while parent is not None:
+        depth, parent = depth + 1, parent.parentWidget()
+    return depth
+
+
+def _tab_slug(tabs: QTabWidget, index: int) -> str:
+    """Name a tab the same in every language: its page's object name, else its number."""
+    page = tabs.widget(index)
+    name = page.objectName() if page is not None else ""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug if slug and not name.startswith("qt_") else f"tab{index + 1}"
+
+
+# -- running ---------------------------------------------------------------------------------------
+ShotTaker = Callable[[Shots], Awaitable[object]]
+TAKERS: tuple[ShotTaker, ...] = (precheck_shot, pin_shot, join_prompt_shot, repair_shot, demo_shots)
+
+
+def use_language(app: QCoreApplication, language: str) -> None:
+    """Show ``language`` in every widget made from now on (and to $ROOMCONSOLE_LANG readers)."""
+    os.environ[LANGUAGE_VARIABLE] = language
+    install_translator(app, language)
+
+
+async def take_all(app: QCoreApplication, languages: list[str], out: Path) -> dict[str, Shots]:
+    """Every screen in every language."""
+    taken: dict[str, Shots] = {}
+    for language in languages:
+        print(f"{language}:")
+        use_language(app, language)
+        shots = taken[language] = Shots(out / language)
+        for taker in TAKERS:
+            await taker(shots)
+    return taken
 
 
 def main() -> int:
     """Take every screenshot."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs", help="folder for the PNGs")
+    parser.add_argument("--lang", choices=[*LANGUAGES, "both"], default="both")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screens")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    languages = list(LANGUAGES) if args.lang == "both" else [args.lang]
     app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
+    app.setApplicationName("Room Console")
+    app.setQuitOnLastWindowClosed(False)  # each window closes before the next one opens
     apply_style(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(_run(args.out))
+        loop.run_until_complete(take_all(app, languages, args.out))
     print(f"screenshots written to {args.out}")
     return 0
 
