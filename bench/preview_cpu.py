@@ -155,9 +155,9 @@ def cpu_rounds(
             runs[kind].append(run_contender(kind, ports, seconds, caching))
     table = {}
     for kind, rows in runs.items():
-        rows.sort(key=lambda row: row["cpu_percent"])
-        median = dict(rows[len(rows) // 2])
-        median["cpu_rounds"] = [row["cpu_percent"] for row in runs[kind]]  # type: ignore[assignment]
+        by_cpu = sorted(rows, key=lambda row: row["cpu_percent"])
+        median = dict(by_cpu[len(by_cpu) // 2])  # the median round, with its own fps and split
+        median["cpu_rounds"] = [row["cpu_percent"] for row in rows]  # type: ignore[assignment]
         median["cpu_median"] = round(statistics.median(r["cpu_percent"] for r in rows), 1)
         table[kind] = median
     return table

@@ -329,14 +329,14 @@ def print_cpu(cpu: dict[str, dict[str, float]], ratio: dict[str, float], seconds
         "null": "libVLC null output (decoding)",
         "ours": "ours: the console's previews",
     }
-    print(f"{'player':<34}{'CPU':>8}{'of it X':>9}{'fps':>6}  {'rounds':<20}ours/this")
+    print(f"{'player':<34}{'CPU':>8}{'of it X':>9}{'fps':>6}  {'rounds':<30}ours/this")
     for kind, row in cpu.items():
         fps = row.get("fps_each", "")
         rounds_text = "/".join(f"{v:g}" for v in row["cpu_rounds"])  # type: ignore[attr-defined]
         times = f"{ratio[kind]}x" if kind in ratio else ""
         print(
             f"{labels[kind]:<34}{row['cpu_median']:>6} %{row['cpu_x_server']:>7} %{fps!s:>6}"
-            f"  {rounds_text:<20}{times}"
+            f"  {rounds_text:<30}{times}"
         )
 
 
