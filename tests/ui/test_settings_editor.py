@@ -76,7 +76,7 @@ async def test_broken_value_shows_line_and_field_and_disables_save(
     await until(lambda: editor.error is not None, timeout=DEBOUNCE_MS / 1000 + 3)
     status = editor.status_label.text()
     assert "line 13" in status and "field cameras[1].address" in status
-    assert "less than or equal to 7" in status
+    assert "At most 7" in status  # the check's plain words, not pydantic's
     assert editor.editor.marked_line() == 13
     editor.status_label.linkActivated.emit("line")  # the technician clicks "line 13"
     assert editor.editor.cursor_line() == 13

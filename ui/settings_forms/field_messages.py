@@ -1,4 +1,4 @@
-"""Plain words for the checks a form field fails, shown under the field (the status keeps the raw).
+"""Plain words for the checks a profile value fails: under its field and in the status line.
 
 The profile's checks (pydantic) report in technical English ("Input should be less than or equal
 to 7"); an operator-level technician reads "At most 7". Unknown messages are shown as they are.

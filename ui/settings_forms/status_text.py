@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 
 from console.config.loader import ProfileError
+from ui.settings_forms.field_messages import plain_message
 
 
 def status_html(error: ProfileError | None) -> tuple[str, str]:
@@ -26,4 +27,5 @@ def status_html(error: ProfileError | None) -> tuple[str, str]:
     text = html.escape(
         QCoreApplication.translate("SettingsEditor", "✖ Error in {place}: {message}")
     )
-    return text.format(place=place, message=html.escape(error.message)), "error"
+    message = html.escape(plain_message(error.message))  # plain words for the known checks
+    return text.format(place=place, message=message), "error"
