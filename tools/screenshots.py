@@ -59,6 +59,7 @@ SCREENS = (
     "event-log",  # the event log window
     "join-prompt",  # the schedule's "Join … now?"
     "repair",  # a broken room setup file opens repair mode
+    "previews",  # the two previews, the outgoing one tagged "Mic muted"
     "preview-large",  # a preview enlarged by a double-click
     "settings",  # the technician's Settings (plus settings-<tab>.png per further tab)
 )
@@ -97,7 +98,11 @@ async def _meeting_shots(window: MainWindow, shots: Shots) -> None:
         joined = await until(lambda: call.codec.call.value.state is CallState.CONNECTED, 30.0)
         if joined:  # a call quality graph needs a few statistics samples
             await until(lambda: len(call.health_graph.samples) >= 20, 40.0, 0.5)
-        if call.codec.mic_muted.value:  # joining mutes the room
+        area = window.findChild(PreviewArea)
+        if area is not None and call.codec.mic_muted.value:  # joining mutes the room: tagged
+            await asyncio.sleep(0.5)
+            shots.save("previews", area)
+        if call.codec.mic_muted.value:  # then the chair gets the floor
             call.mic_button.click()
     audio = window.findChild(AudioPanel)
     if audio is not None and audio.strips and audio.strips[0].muted:

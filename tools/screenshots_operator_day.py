@@ -119,6 +119,8 @@ class Shots:
 
     def save(self, name: str, widget: QWidget) -> Path:
         """Grab ``widget`` into ``<folder>/<name>.png``."""
+        # Callers sleep to let Qt paint: a processEvents() here, inside the qasync loop, left
+        # socket callbacks half-run and closing the demo room then hung.
         path = self.folder / f"{name}.png"
         path.write_bytes(_png_bytes(grab(widget)))
         self.texts[name] = widget_texts(widget)
@@ -254,3 +256,9 @@ async def repair_shot(shots: Shots) -> Path:
         return shots.save("repair", window)
     finally:
         window.close()
+
+
+if __name__ == "__main__":  # the old entry point still works: the whole tool, same options
+    from screenshots import main
+
+    sys.exit(main())
