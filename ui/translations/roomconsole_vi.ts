@@ -714,7 +714,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../settings_forms/fields.py" line="+154"/>
+        <location filename="../settings_forms/fields.py" line="+161"/>
         <source>Mon</source>
         <translation>T2</translation>
     </message>
@@ -844,7 +844,7 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../settings_forms/sections.py" line="+209"/>
+        <location filename="../settings_forms/sections.py" line="+217"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
@@ -1154,7 +1154,7 @@
 <context>
     <name>PrecheckCard</name>
     <message>
-        <location filename="../precheck_card.py" line="+99"/>
+        <location filename="../precheck_texts.py" line="+25"/>
         <source>Pass</source>
         <translation>Đạt</translation>
     </message>
@@ -1349,7 +1349,7 @@
         <translation>Cần làm: {advice}</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location filename="../precheck_card.py" line="+197"/>
         <source>Pre-meeting check</source>
         <translation>Kiểm tra trước họp</translation>
     </message>
@@ -1909,7 +1909,7 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../settings_forms/status_text.py" line="+15"/>
+        <location filename="../settings_forms/status_text.py" line="+16"/>
         <source>✔ OK — the settings are valid</source>
         <translation>✔ Cấu hình hợp lệ</translation>
     </message>
