@@ -43,7 +43,13 @@ from drivers.roles.codec import CallState
 from ui.app import open_room, parse_args
 from ui.audio_panel import AudioPanel
 from ui.call_panel import CallPanel
-from ui.i18n import LANGUAGE_VARIABLE, LANGUAGES, install_translator
+from ui.i18n import (
+    LANGUAGE_VARIABLE,
+    LANGUAGES,
+    catalogue_messages,
+    catalogue_path,
+    install_translator,
+)
 from ui.main_window import MainWindow
 from ui.preview import PreviewArea
 from ui.settings_editor import SettingsLauncher
@@ -174,6 +180,8 @@ async def _settings_shots(window: MainWindow, shots: Shots) -> None:
     editor.setGeometry(0, 0, min(editor.width(), SIZE[0]), min(editor.height(), SIZE[1]))
     await asyncio.sleep(0.8)
     shots.save("settings", editor)
+    for old in shots.folder.glob("settings-*.png"):  # tabs come and go as Settings grows
+        old.unlink()
     tabs = editor.findChildren(QTabWidget)
     if tabs:  # the outermost tab widget: one picture per tab
         top = min(tabs, key=_depth)
@@ -193,11 +201,21 @@ def _depth(widget: QWidget) -> int:
 
 
 def _tab_slug(tabs: QTabWidget, index: int) -> str:
-    """Name a tab the same in every language: its page's object name, else its number."""
+    """Name a tab the same in every language: its page's object name, else its English title."""
     page = tabs.widget(index)
     name = page.objectName() if page is not None else ""
+    if not name or name.startswith("qt_"):
+        name = _english(tabs.tabText(index).replace("&", ""))
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug if slug and not name.startswith("qt_") else f"tab{index + 1}"
+    return slug or f"tab{index + 1}"
+
+
+def _english(text: str) -> str:
+    """Return the English source of ``text`` shown in the current language (else ``text``)."""
+    for context, source in catalogue_messages(catalogue_path("vi")):
+        if QCoreApplication.translate(context, source) == text:
+            return source
+    return text
 
 
 # -- running ---------------------------------------------------------------------------------------
@@ -220,6 +238,9 @@ async def take_all(app: QCoreApplication, languages: list[str], out: Path) -> di
         shots = taken[language] = Shots(out / language)
         for taker in TAKERS:
             await taker(shots)
+        missing = [name for name in SCREENS if name not in shots.texts]
+        if missing:
+            print(f"  not taken in {language}: {', '.join(missing)}")
     return taken
 
 
