@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from ui.i18n import install_translator
 
@@ -73,3 +74,18 @@ async def test_precheck_picture_shows_the_failures_in_vietnamese(
     assert any(text.startswith("Đường truyền kém") for text in texts)  # the lossy link
     assert any("Chưa sẵn sàng" in text for text in texts)  # the verdict
     assert path.stat().st_size < 250_000
+
+
+def test_settings_tab_pictures_are_named_alike_in_both_languages(vietnamese: None) -> None:
+    import screenshots
+
+    tabs = QTabWidget()
+    tabs.addTab(QWidget(), QCoreApplication.translate("JoinPrompt", "Not now"))
+    named = QWidget()
+    named.setObjectName("siteTab")
+    tabs.addTab(named, "Điểm cầu")
+    tabs.addTab(QWidget(), "???")
+    assert tabs.tabText(0) == "Để sau"  # shown in Vietnamese ...
+    assert screenshots._tab_slug(tabs, 0) == "not-now"  # ... named in English
+    assert screenshots._tab_slug(tabs, 1) == "sitetab"
+    assert screenshots._tab_slug(tabs, 2) == "tab3"
