@@ -54,6 +54,7 @@ class PathTarget:
     udp_echo_port: int | None = None
     sip_port: int | None = None  # SIP over UDP: OPTIONS requests (most bridges answer them)
     tcp_port: int | None = None
+    label: str = ""  # what the operator calls it (the bridge's name), shown with the host
 
     def __post_init__(self) -> None:
         if self.udp_echo_port is None and self.sip_port is None and self.tcp_port is None:

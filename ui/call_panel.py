@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QRectF, QSize, QTimer
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -69,7 +69,11 @@ class HealthGraph(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Draw one bar per sample, newest on the right; 15 % loss fills the height."""
+        """Draw one bar per sample, newest on the right; 15 % loss fills the height.
+
+        A caption says what the bars are and the newest figures, so a flat green line (no loss)
+        reads as "all well" and not as an empty box.
+        """
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#f7f9fb"))
         shown = self.samples[-60:]
@@ -81,7 +85,23 @@ class HealthGraph(QWidget):
                 x = self.width() - (len(shown) - index) * width
                 rect = QRectF(x, self.height() - height, max(1.0, width - 1), height)
                 painter.fillRect(rect, QColor(HEALTH_COLOURS[sample.health]))
+        painter.setPen(QColor("#5b6875"))
+        painter.drawText(
+            QRectF(self.rect()).adjusted(6, 2, -6, -2),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            self.caption(),
+        )
         painter.end()
+
+    def caption(self) -> str:
+        """Return what the graph shows, with the newest loss and jitter."""
+        if not self.samples:
+            return self.tr("Packet loss, last minute")
+        newest = self.samples[-1]
+        return self.tr("Packet loss, last minute: {loss} % · jitter {jitter} ms").format(
+            loss=QLocale().toString(newest.loss_percent, "f", 1),
+            jitter=QLocale().toString(newest.jitter_ms, "f", 0),
+        )
 
 
 class CallPanel(QGroupBox):

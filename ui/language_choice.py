@@ -34,6 +34,7 @@ STYLE = """
     font-size: 15px; padding: 4px 12px; min-height: 26px; margin: 1px 4px;
     border: 1px solid #b8c4cf; border-radius: 8px; background: #f7f9fb;
 }
+#languageChoice::drop-down { border: none; width: 22px; }
 """
 
 

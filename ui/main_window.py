@@ -67,8 +67,9 @@ class MainWindow(QMainWindow):
     def _build(self, site_name: str) -> None:
         title = QLabel(site_name or self.tr("Room Console"), self)
         title.setObjectName("siteTitle")
+        # No-break spaces: the hint may wrap only between its three parts, at the " · ".
         hint = QLabel(
-            self.tr("Arrow keys move · + and − zoom · 1–9 go to a preset shot"),  # noqa: RUF001
+            self.tr("Arrow keys move · + and − zoom · 1–9 preset shots"),  # noqa: RUF001
             self,
         )
         hint.setObjectName("keyHint")

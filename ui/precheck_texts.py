@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.services.precheck_report import (
     Advice,
@@ -142,10 +142,18 @@ def link_figures(item: CheckItem) -> str:
     return QCoreApplication.translate(
         "PrecheckCard", "packet loss {loss} %, delay {rtt} ms, jitter {jitter} ms"
     ).format(
-        loss=figures.get("loss_percent"),
-        rtt=figures.get("rtt_median_ms"),
-        jitter=figures.get("jitter_ms"),
+        loss=_figure(figures.get("loss_percent")),
+        rtt=_figure(figures.get("rtt_median_ms")),
+        jitter=_figure(figures.get("jitter_ms")),
     )
+
+
+def _figure(value: object) -> str:
+    """Return a measured figure in the interface's number format ("30,7" in Vietnamese)."""
+    if not isinstance(value, int | float):
+        return "–"  # noqa: RUF001 - an en dash: not measured
+    decimals = 1 if abs(value) < 100 else 0
+    return QLocale().toString(float(value), "f", decimals)
 
 
 def item_advice(item: CheckItem) -> str:

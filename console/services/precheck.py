@@ -118,7 +118,7 @@ class PreMeetingCheck:
             await self._check_cameras()
             mixer_ok = await self._step(CheckKind.MIXER, self._mixer_name(), self._check_mixer)
             await self._step(
-                CheckKind.MICROPHONE, self._mixer_name(), lambda: self._check_signal(mixer_ok)
+                CheckKind.MICROPHONE, self._lectern_name(), lambda: self._check_signal(mixer_ok)
             )
             await self._step(
                 CheckKind.CODEC, self.codec.name if self.codec else "", self._check_codec
@@ -142,6 +142,16 @@ class PreMeetingCheck:
 
     def _mixer_name(self) -> str:
         return self.mixer.name if self.mixer else ""
+
+    def _lectern_name(self) -> str:
+        """Return the lectern strip's name (the profile's or the desk's), else the mixer's."""
+        if self.mixer is None or self.lectern_channel is None:
+            return ""
+        try:
+            strip = self.mixer.state.value.channel(self.lectern_channel).name
+        except IndexError:
+            strip = ""
+        return strip or self.mixer.name
 
     def _publish_step(self, kind: CheckKind, subject: str, prompt: Prompt | None = None) -> None:
         self.progress.publish(
@@ -241,7 +251,7 @@ class PreMeetingCheck:
             return CheckItem(
                 CheckKind.MICROPHONE, "", Verdict.NOT_APPLICABLE, Finding.NOT_IN_PROFILE
             )
-        channel, name = self.lectern_channel, self.mixer.name
+        channel, name = self.lectern_channel, self._lectern_name()
         if not mixer_ok:
             return CheckItem(
                 CheckKind.MICROPHONE,
@@ -345,7 +355,8 @@ class PreMeetingCheck:
             "jitter_ms": _round(measurement.jitter_ms),
             "causes": ",".join(cause.value for cause in verdict.causes),
         }
-        host = self.bridge_path.host
+        target = self.bridge_path
+        host = f"{target.label} ({target.host})" if target.label else target.host
         if verdict.health is None:
             return CheckItem(
                 CheckKind.BRIDGE_PATH,

@@ -9,6 +9,7 @@ codec's registrar) cannot be probed directly: None.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from console.config.codec import BridgeKind, BridgeProfile
@@ -58,6 +59,11 @@ def path_target_for(
     bridge: BridgeProfile, *, udp_echo_port: int | None = None
 ) -> PathTarget | None:
     """Return the probe target of ``bridge``, or None when its dial string names no host."""
+    target = _target(bridge, udp_echo_port)
+    return replace(target, label=bridge.name) if target is not None else None
+
+
+def _target(bridge: BridgeProfile, udp_echo_port: int | None) -> PathTarget | None:
     dial = bridge.dial_string
     if bridge.kind is BridgeKind.JITSI:
         parts = urlsplit(dial)

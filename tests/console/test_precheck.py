@@ -93,7 +93,9 @@ async def rig() -> AsyncIterator[Rig]:
     pairs = [await camera_slot(i) for i in (1, 2)]
     desk = X32Emulator("x32", auto_talker=None)
     await desk.start("127.0.0.1:0")
-    mixer = X32Mixer("Desk", "127.0.0.1", desk.port, read_timeout=0.5)
+    mixer = X32Mixer(
+        "Desk", "127.0.0.1", desk.port, read_timeout=0.5, name_overrides={LECTERN: "Lectern"}
+    )
     await mixer.start()
     peer = UdpEchoPeer()
     await peer.start()
@@ -147,10 +149,12 @@ async def test_everything_fine_passes_and_cameras_reach_the_join_preset(
         assert (position.pan, position.tilt) == (300 * index, 50)
     (signal,) = by_kind(report.items, CheckKind.MICROPHONE)
     assert signal.verdict is Verdict.PASS and signal.figures["channel"] == LECTERN
+    assert signal.subject == "Lectern"  # the strip the operator speaks into, not the desk
     (codec,) = by_kind(report.items, CheckKind.CODEC)
     assert codec.verdict is Verdict.NOT_APPLICABLE  # the profile has no codec
     (path,) = by_kind(report.items, CheckKind.BRIDGE_PATH)
     assert path.verdict is Verdict.PASS and path.figures["loss_percent"] == 0.0
+    assert path.subject == "127.0.0.1"  # a target without a label: the host alone
     assert not check.progress.value.running
     saved = tmp_path / "last-precheck.json"
     report.save(saved)
@@ -224,11 +228,11 @@ async def test_operator_can_skip_the_guided_step(rig: Rig) -> None:
 
 
 async def test_dead_bridge_fails_as_unreachable(rig: Rig) -> None:
-    check = rig.check(
-        cameras=(), mixer=None, bridge_path=PathTarget("127.0.0.1", unused_udp_port())
-    )
+    target = PathTarget("127.0.0.1", unused_udp_port(), label="Cầu chính")
+    check = rig.check(cameras=(), mixer=None, bridge_path=target)
     report = await asyncio.wait_for(check.run(), 20)
     (path,) = by_kind(report.items, CheckKind.BRIDGE_PATH)
+    assert path.subject == "Cầu chính (127.0.0.1)"
     assert path.verdict is Verdict.FAIL
     assert path.finding is Finding.BRIDGE_UNREACHABLE
     assert path.problem is Problem.CONNECTION_REFUSED
@@ -330,6 +334,7 @@ def test_path_target_from_the_bridge_dial_string(
     else:
         assert target is not None
         assert (target.host, target.sip_port, target.tcp_port) == expected
+        assert target.label == "Cầu"  # the card names the bridge as the operator knows it
 
 
 async def test_one_way_camera_is_sent_to_the_preset_but_only_warns() -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
-from console.call_health import CallHealthMonitor
+from console.call_health import CallHealthMonitor, Health, HealthSample
 from console.config.codec import BridgeProfile, DtmfTiming
 from console.services.join import JoinBridge, JoinPhase, StepTimeouts
 from console.services.leave import leave_meeting
@@ -18,7 +18,7 @@ from drivers.cisco.codec import CiscoCodec
 from drivers.cisco.emulator import CiscoEmulator
 from drivers.roles.base import Availability
 from drivers.roles.codec import CallState
-from ui.call_panel import CallPanel
+from ui.call_panel import CallPanel, HealthGraph
 
 
 @dataclass
@@ -156,3 +156,16 @@ async def test_selfview_button_drives_the_codec(rig: Rig) -> None:
     rig.click(button)
     await until(lambda: rig.emulator.selfview is False)
     assert not button.isChecked()
+
+
+def test_health_graph_says_what_it_shows(qtbot: QtBot) -> None:
+    graph = HealthGraph()
+    qtbot.addWidget(graph)
+    assert graph.caption() == "Packet loss, last minute"  # before the first sample
+    sample = HealthSample(0.0, Health.FAIR, (), loss_percent=2.5, jitter_ms=31.6, rtt_ms=40.0)
+    graph.set_samples([sample])
+    assert graph.caption() == "Packet loss, last minute: 2.5 % · jitter 32 ms"
+    graph.resize(240, 40)
+    picture = graph.grab().toImage()
+    caption_area = {picture.pixel(x, y) for x in range(6, 120) for y in range(3, 15)}
+    assert len(caption_area) > 2  # the caption is drawn, not just the background

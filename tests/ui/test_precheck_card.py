@@ -22,7 +22,7 @@ from console.netprobe import PathTarget, ProbeSettings
 from console.presets import PresetBook
 from console.room import CameraSlot, Room
 from console.services.precheck import CheckSettings, PreMeetingCheck
-from console.services.precheck_report import CheckKind
+from console.services.precheck_report import CheckItem, CheckKind, Verdict
 from drivers.roles.base import Availability
 from drivers.roles.camera import CameraLimits, PtzPosition
 from drivers.visca.camera import ViscaCamera
@@ -31,6 +31,7 @@ from drivers.x32.emulator import X32Emulator
 from drivers.x32.mixer import X32Mixer
 from ui.i18n import current_language, switch_language
 from ui.precheck_card import PrecheckCard, room_check
+from ui.precheck_texts import link_figures
 
 LIMITS = CameraLimits(preset_capacity=4)
 JOIN_PRESET = 1
@@ -186,7 +187,7 @@ async def test_skip_button_skips_the_guided_step(rig: Rig) -> None:
     await until(lambda: rig.card.verdict_state is not None, timeout=15)
     assert rig.row(CheckKind.MICROPHONE) == (
         "»",
-        "Microphone: Desk",
+        "Microphone: Table L",  # the lectern strip's name on the desk
         "Skipped",
         "Skipped by the operator",
         "",
@@ -234,7 +235,9 @@ def test_room_check_takes_preset_channel_and_path_from_the_profile() -> None:
     check = room_check(room, "union")
     assert check.join_preset == 2
     assert check.lectern_channel == 5
-    assert check.bridge_path == PathTarget("127.0.0.1", 7007, sip_port=5070, tcp_port=5070)
+    assert check.bridge_path == PathTarget(
+        "127.0.0.1", 7007, sip_port=5070, tcp_port=5070, label="Công đoàn"
+    )
     assert check.settings.probe.duration == 12
     assert check.disk_path == Path("/nonexistent")
     main = room_check(room)
@@ -255,7 +258,7 @@ async def test_a_finished_card_switches_language_without_a_restart(
     try:
         switch_language(qapp, "vi")
         _, title, verdict, finding, _ = rig.row(CheckKind.MICROPHONE)
-        assert (title, verdict) == ("Micro: Desk", "Bỏ qua")
+        assert (title, verdict) == ("Micro: Table L", "Bỏ qua")
         assert finding == "Người vận hành đã bỏ qua"
         assert rig.row(CheckKind.CAMERA)[1:3] == ("Máy quay: Cam 1", "Đạt")
         assert rig.card.verdict_banner.text() not in ("", english)
@@ -263,3 +266,20 @@ async def test_a_finished_card_switches_language_without_a_restart(
         switch_language(qapp, before)
     assert rig.row(CheckKind.CAMERA)[1:3] == ("Camera: Cam 1", "Pass")
     assert rig.card.verdict_banner.text() == english
+
+
+def test_link_figures_follow_the_interface_language(qapp: QApplication) -> None:
+    item = CheckItem(
+        CheckKind.BRIDGE_PATH,
+        "Cầu chính (127.0.0.1)",
+        Verdict.FAIL,
+        figures={"loss_percent": 30.7, "rtt_median_ms": 0.3, "jitter_ms": 12.25},
+    )
+    before = current_language()
+    try:
+        switch_language(qapp, "vi")
+        assert link_figures(item) == "mất gói 30,7 %, độ trễ 0,3 ms, dao động trễ 12,3 ms"
+        switch_language(qapp, "en")
+        assert link_figures(item) == "packet loss 30.7 %, delay 0.3 ms, jitter 12.3 ms"
+    finally:
+        switch_language(qapp, before)

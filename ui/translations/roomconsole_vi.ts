@@ -107,7 +107,7 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../call_panel.py" line="+101"/>
+        <location filename="../call_panel.py" line="+121"/>
         <source>Meeting</source>
         <translation>Cuộc họp</translation>
     </message>
@@ -750,6 +750,19 @@
     </message>
 </context>
 <context>
+    <name>HealthGraph</name>
+    <message>
+        <location filename="../call_panel.py" line="-330"/>
+        <source>Packet loss, last minute</source>
+        <translation>Mất gói, 1 phút qua</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Packet loss, last minute: {loss} % · jitter {jitter} ms</source>
+        <translation>Mất gói, 1 phút qua: {loss} % · dao động trễ {jitter} ms</translation>
+    </message>
+</context>
+<context>
     <name>HelpResultDialog</name>
     <message>
         <location filename="../help_action.py" line="+65"/>
@@ -836,7 +849,7 @@
 <context>
     <name>LanguageChoice</name>
     <message>
-        <location filename="../language_choice.py" line="+77"/>
+        <location filename="../language_choice.py" line="+78"/>
         <source>Interface language (kept on this computer)</source>
         <translation>Ngôn ngữ giao diện (lưu trên máy tính này)</translation>
     </message>
@@ -872,9 +885,9 @@
         <translation>Room Console</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Arrow keys move · + and − zoom · 1–9 go to a preset shot</source>
-        <translation>Mũi tên: di chuyển · +/−: thu phóng · 1–9: góc máy</translation>
+        <location line="+4"/>
+        <source>Arrow&#xa0;keys&#xa0;move · +&#xa0;and&#xa0;−&#xa0;zoom · 1–9&#xa0;preset&#xa0;shots</source>
+        <translation>Mũi&#xa0;tên:&#xa0;di&#xa0;chuyển · +/−:&#xa0;thu&#xa0;phóng · 1–9:&#xa0;góc&#xa0;máy</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1344,7 +1357,7 @@
         <translation>mất gói {loss} %, độ trễ {rtt} ms, dao động trễ {jitter} ms</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>What to do: {advice}</source>
         <translation>Cần làm: {advice}</translation>
     </message>
