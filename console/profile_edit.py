@@ -99,7 +99,7 @@ def list_devices(profile: RoomProfile) -> list[DeviceEntry]:
     if "call" in profile.model_fields_set:
         codec = profile.call.codec
         where = codec.driver.value + (f" {codec.host}" if codec.host else "")
-        entries.append(DeviceEntry(DeviceRole.CODEC, "codec", codec.driver.value, where, profile))
+        entries.append(DeviceEntry(DeviceRole.CODEC, "codec", codec.name, where, profile))
     return entries
 
 

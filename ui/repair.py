@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.config.loader import ProfileError
+from ui.field_messages import plain_message
 
 
 class RepairWindow(QMainWindow):
@@ -49,7 +50,7 @@ class RepairWindow(QMainWindow):
         self.file_label = self._value(str(error.path))
         self.line_label = self._value(str(error.line) if error.line is not None else "—")
         self.field_label = self._value(error.field or "—")
-        self.message_label = self._value(error.message)
+        self.message_label = self._value(plain_message(error.message))  # "At most 7"
         self.message_label.setObjectName("repairMessage")
         details.addRow(self.tr("File:"), self.file_label)
         details.addRow(self.tr("Line:"), self.line_label)

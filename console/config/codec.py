@@ -43,6 +43,7 @@ class CodecDriver(StrEnum):
 class CodecProfile(StrictModel):
     """The room's codec: a supervised baresip, or a hardware codec on the network."""
 
+    name: Annotated[str, Field(min_length=1, max_length=60)] = "Codec"  # shown by its light
     driver: CodecDriver = CodecDriver.BARESIP
     host: Annotated[str | None, Field(min_length=1, max_length=253)] = None
     port: Annotated[int | None, Field(ge=1, le=65535)] = None
@@ -59,8 +60,9 @@ class CodecProfile(StrictModel):
             raise ValueError(f"codec driver {self.driver.value!r} needs a host")
         return self
 
-    def driver_kwargs(self, name: str = "codec", password: str | None = None) -> dict[str, Any]:
-        """Keyword arguments for the registry factory named by ``driver``."""
+    def driver_kwargs(self, name: str | None = None, password: str | None = None) -> dict[str, Any]:
+        """Keyword arguments for the registry factory named by ``driver`` (name: the profile's)."""
+        name = name or self.name
         if self.driver is CodecDriver.BARESIP:
             return {"name": name, "ctrl": self.ctrl, "sip_port": self.sip_port, "user": self.user}
         kwargs: dict[str, Any] = {"name": name, "host": self.host, "port": self.port}

@@ -96,7 +96,10 @@ def test_save_writes_text_with_backup_and_refuses_broken_text(tmp_path: Path) ->
 
 
 def test_devices_are_listed_with_mixer_and_codec() -> None:
-    mixer = '\n[mixer]\ndriver = "x32"\nhost = "127.0.0.1"\n\n[call.codec]\ndriver = "baresip"\n'
+    mixer = (
+        '\n[mixer]\ndriver = "x32"\nhost = "127.0.0.1"\n\n'
+        '[call.codec]\nname = "Codec phòng họp"\ndriver = "baresip"\n'
+    )
     profile = validate_text(profile_text(mixer=mixer), "room.toml")
     assert isinstance(profile, RoomProfile)
     entries = list_devices(profile)
@@ -107,6 +110,7 @@ def test_devices_are_listed_with_mixer_and_codec() -> None:
         (DeviceRole.CODEC, "codec"),
     ]
     assert entries[2].where == "x32 127.0.0.1"
+    assert (entries[3].name, entries[3].where) == ("Codec phòng họp", "baresip")  # its own name
 
 
 async def test_camera_that_answers_is_ok(emulator: ViscaEmulator) -> None:

@@ -38,13 +38,21 @@ async def test_mixer_and_codec_from_the_profile_come_online() -> None:
                 "port": desk.port,
                 "channels": [{"number": 1, "name": "Bục"}],
             },
-            "call": {"codec": {"driver": "cisco-xapi", "host": "127.0.0.1", "port": codec.port}},
+            "call": {
+                "codec": {
+                    "name": "Codec phòng họp",
+                    "driver": "cisco-xapi",
+                    "host": "127.0.0.1",
+                    "port": codec.port,
+                }
+            },
         }
     )
     room = build_room(profile)
     try:
         assert room.mixer is not None and room.codec is not None
         assert room.devices == [room.mixer, room.codec]
+        assert room.codec.name == "Codec phòng họp"  # the status light says the profile's name
         await room.start()
         await _reaches(room.mixer)
         await _reaches(room.codec)

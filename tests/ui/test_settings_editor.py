@@ -120,7 +120,7 @@ async def test_test_connection_says_ok_for_an_answering_camera(
     editor = make_editor(qtbot, None, profile_text(emulator.endpoint))
     assert [row.entry.key for row in editor.rows] == ["front"]
     row = editor.rows[0]
-    assert row.where_label.text() == f"Camera · {emulator.endpoint}"
+    assert row.where_label.toolTip() == f"Camera · {emulator.endpoint}"  # wraps after a ":"
     task = editor.test_device(row)
     assert row.result_label.text() == "Testing…" and not row.test_button.isEnabled()
     await asyncio.wait_for(task, 10)

@@ -24,6 +24,7 @@ class DeviceRow(QWidget):
         self.name_label.setStyleSheet("font-weight: 600;")
         self.where_label = QLabel(self)
         self.where_label.setObjectName("deviceWhere")
+        self.where_label.setWordWrap(True)
         self.test_button = QPushButton(self)
         self.result_label = QLabel(self)
         self.result_label.setObjectName("deviceResult")
@@ -45,7 +46,10 @@ class DeviceRow(QWidget):
             DeviceRole.MIXER: self.tr("Mixer"),
             DeviceRole.CODEC: self.tr("Codec"),
         }
-        self.where_label.setText(f"{roles[self.entry.role]} · {self.entry.where}")
+        where = f"{roles[self.entry.role]} · {self.entry.where}"
+        # A long address may wrap after a ':' (zero-width space) instead of being cut off.
+        self.where_label.setText(where.replace(":", ":\u200b"))
+        self.where_label.setToolTip(where)
 
     def show_testing(self) -> None:
         """Say a test is running and block a second one."""

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from console.config.loader import ProfileError
 from console.profile_form import error_path
+from ui.field_messages import plain_message
 from ui.i18n import retranslate_on_change
 from ui.settings_forms.bridges_schedule import BridgesTab, ScheduleTab
 from ui.settings_forms.device_rows import DeviceList
-from ui.settings_forms.field_messages import plain_message
 from ui.settings_forms.form_tab import FormTab
 from ui.settings_forms.presets_previews import PresetsTab, PreviewsTab
 from ui.settings_forms.sections import FormModel, mark_error

@@ -97,6 +97,7 @@ class DevicesTab(FormTab):
         ]
         self.add_section(self.group(self._mixer_title), "mixer.", ("mixer",), mixer)
         codec = [
+            FieldSpec("name", Kind.TEXT, default="Codec"),
             FieldSpec("driver", Kind.CHOICE, default=CodecDriver.BARESIP.value),
             FieldSpec("host", Kind.OPTIONAL_TEXT),
             FieldSpec("port", Kind.OPTIONAL_INT, minimum=1),
@@ -130,6 +131,7 @@ class DevicesTab(FormTab):
             "mixer.name": self.tr("Name"),
             "mixer.host": self.tr("Network address (IP)"),
             "mixer.port": self.tr("Port (— = the desk's usual one)"),
+            "codec.name": self.tr("Name"),
             "codec.driver": self.tr("Codec type"),
             "codec.host": self.tr("Network address (IP)"),
             "codec.port": self.tr("Port (— = the usual one)"),

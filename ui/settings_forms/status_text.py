@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 
 from console.config.loader import ProfileError
-from ui.settings_forms.field_messages import plain_message
+from ui.field_messages import plain_message
 
 
 def status_html(error: ProfileError | None) -> tuple[str, str]:

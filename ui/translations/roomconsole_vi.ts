@@ -446,7 +446,7 @@
 <context>
     <name>DeviceRow</name>
     <message>
-        <location filename="../settings_forms/device_rows.py" line="+42"/>
+        <location filename="../settings_forms/device_rows.py" line="+43"/>
         <source>Test connection</source>
         <translation>Kiểm tra kết nối</translation>
     </message>
@@ -466,7 +466,7 @@
         <translation>Đầu codec</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
@@ -474,7 +474,7 @@
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="+108"/>
+        <location filename="../settings_forms/site_devices.py" line="+109"/>
         <source>Cameras</source>
         <translation>Máy quay</translation>
     </message>
@@ -496,11 +496,12 @@
     <message>
         <location line="+5"/>
         <location line="+7"/>
+        <location line="+3"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-9"/>
         <source>Short code (letters, digits, no spaces)</source>
         <translation>Mã ngắn (chữ không dấu, số, không khoảng trắng)</translation>
     </message>
@@ -531,17 +532,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Network address (IP)</source>
         <translation>Địa chỉ mạng (IP)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Port (— = the desk&apos;s usual one)</source>
         <translation>Cổng (— = cổng thường dùng của bàn trộn)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Codec type</source>
         <translation>Loại đầu codec</translation>
     </message>
@@ -665,7 +666,7 @@
 <context>
     <name>FieldMessages</name>
     <message>
-        <location filename="../settings_forms/field_messages.py" line="+19"/>
+        <location filename="../field_messages.py" line="+19"/>
         <location line="+21"/>
         <source>Fill this in</source>
         <translation>Cần điền mục này</translation>
@@ -1699,7 +1700,7 @@
 <context>
     <name>RepairWindow</name>
     <message>
-        <location filename="../repair.py" line="+30"/>
+        <location filename="../repair.py" line="+31"/>
         <source>Room Console — the room setup needs repair</source>
         <translation>Room Console — cấu hình phòng họp cần sửa</translation>
     </message>
@@ -2020,7 +2021,7 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="-128"/>
+        <location filename="../settings_forms/site_devices.py" line="-130"/>
         <source>This site</source>
         <translation>Điểm cầu này</translation>
     </message>
