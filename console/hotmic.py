@@ -114,7 +114,8 @@ class HotMicGuard:
         previous = self.alarm.value
         if channels != previous.channels:
             if channels:
-                _LOGGER.info("hot mic: speech on muted channel(s) %s", channels)
+                listed = ", ".join(str(channel) for channel in channels)
+                _LOGGER.info("hot mic: speech on muted channel(s) %s", listed)
             elif previous.active:
                 _LOGGER.info("hot mic cleared")
         self.alarm.publish(HotMicAlarm(channels))

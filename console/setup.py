@@ -94,7 +94,7 @@ def build_room(
             source = camera_profile.preview.to_source()
             room.previews[camera_profile.id] = VideoPlayer(camera_profile.name, source)
     if profile.incoming is not None:
-        room.incoming = VideoPlayer("incoming", profile.incoming.to_source())
+        room.incoming = VideoPlayer("far end", profile.incoming.to_source())  # log/status name
     return room
 
 
