@@ -12,7 +12,7 @@ import contextlib
 import logging
 from dataclasses import dataclass, field
 
-from console.config.codec import CallProfile
+from console.config.codec import CallProfile, CodecProfile
 from console.config.demo_data import demo_mixer, demo_profile
 from console.config.video import VideoSourceProfile
 from console.room import Room
@@ -90,7 +90,8 @@ async def start_demo(*, start_room: bool = True, with_call: bool = True) -> Demo
         }
         if with_call:
             session.call = await start_demo_call()
-            update["call"] = CallProfile(bridges=[session.call.bridge])
+            codec = CodecProfile(name=session.call.codec.name)  # as its status light says
+            update["call"] = CallProfile(codec=codec, bridges=[session.call.bridge])
         profile = demo_profile(
             [e.endpoint for e in session.emulators], session.video.camera_urls
         ).model_copy(update=update)

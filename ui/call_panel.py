@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -86,6 +86,9 @@ class HealthGraph(QWidget):
                 rect = QRectF(x, self.height() - height, max(1.0, width - 1), height)
                 painter.fillRect(rect, QColor(HEALTH_COLOURS[sample.health]))
         painter.setPen(QColor("#5b6875"))
+        font = QFont(self.font())
+        font.setPixelSize(11)
+        painter.setFont(font)
         painter.drawText(
             QRectF(self.rect()).adjusted(6, 2, -6, -2),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
@@ -96,9 +99,9 @@ class HealthGraph(QWidget):
     def caption(self) -> str:
         """Return what the graph shows, with the newest loss and jitter."""
         if not self.samples:
-            return self.tr("Packet loss, last minute")
+            return self.tr("Loss, last minute")
         newest = self.samples[-1]
-        return self.tr("Packet loss, last minute: {loss} % · jitter {jitter} ms").format(
+        return self.tr("Loss, last minute: {loss} % · jitter {jitter} ms").format(
             loss=QLocale().toString(newest.loss_percent, "f", 1),
             jitter=QLocale().toString(newest.jitter_ms, "f", 0),
         )

@@ -67,13 +67,15 @@ class MainWindow(QMainWindow):
     def _build(self, site_name: str) -> None:
         title = QLabel(site_name or self.tr("Room Console"), self)
         title.setObjectName("siteTitle")
-        # No-break spaces: the hint may wrap only between its three parts, at the " · ".
+        # No-break spaces keep each part whole should the line ever be cut.
         hint = QLabel(
             self.tr("Arrow keys move · + and − zoom · 1–9 preset shots"),  # noqa: RUF001
             self,
         )
         hint.setObjectName("keyHint")
-        hint.setWordWrap(True)  # a long translation wraps instead of widening the window
+        # One line: wrapped into the header's leftover width it broke mid-phrase and made the
+        # header taller (the side panels then scrolled at 1366x768).
+        hint.setWordWrap(False)
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header = QHBoxLayout()
         header.addWidget(title)

@@ -161,10 +161,10 @@ async def test_selfview_button_drives_the_codec(rig: Rig) -> None:
 def test_health_graph_says_what_it_shows(qtbot: QtBot) -> None:
     graph = HealthGraph()
     qtbot.addWidget(graph)
-    assert graph.caption() == "Packet loss, last minute"  # before the first sample
+    assert graph.caption() == "Loss, last minute"  # before the first sample
     sample = HealthSample(0.0, Health.FAIR, (), loss_percent=2.5, jitter_ms=31.6, rtt_ms=40.0)
     graph.set_samples([sample])
-    assert graph.caption() == "Packet loss, last minute: 2.5 % · jitter 32 ms"
+    assert graph.caption() == "Loss, last minute: 2.5 % · jitter 32 ms"
     graph.resize(240, 40)
     picture = graph.grab().toImage()
     caption_area = {picture.pixel(x, y) for x in range(6, 120) for y in range(3, 15)}

@@ -107,7 +107,7 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../call_panel.py" line="+121"/>
+        <location filename="../call_panel.py" line="+124"/>
         <source>Meeting</source>
         <translation>Cuộc họp</translation>
     </message>
@@ -754,13 +754,13 @@
     <name>HealthGraph</name>
     <message>
         <location filename="../call_panel.py" line="-330"/>
-        <source>Packet loss, last minute</source>
-        <translation>Mất gói, 1 phút qua</translation>
+        <source>Loss, last minute</source>
+        <translation>Mất gói 1 phút qua</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Packet loss, last minute: {loss} % · jitter {jitter} ms</source>
-        <translation>Mất gói, 1 phút qua: {loss} % · dao động trễ {jitter} ms</translation>
+        <source>Loss, last minute: {loss} % · jitter {jitter} ms</source>
+        <translation>Mất gói 1 phút qua: {loss} % · dao động trễ {jitter} ms</translation>
     </message>
 </context>
 <context>
@@ -891,7 +891,7 @@
         <translation>Mũi&#xa0;tên:&#xa0;di&#xa0;chuyển · +/−:&#xa0;thu&#xa0;phóng · 1–9:&#xa0;góc&#xa0;máy</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Training mode — the cameras are simulated</source>
         <translation>Chế độ tập huấn — máy quay là mô phỏng</translation>
     </message>
