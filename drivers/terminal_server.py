@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 
@@ -16,6 +16,20 @@ class TerminalServer:
         self._sessions: list[Any] = []  # each has a ``writer`` (asyncio.StreamWriter)
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        """Listen for sessions (port 0 = any free port); subclasses add their background work."""
+        await self._listen(host, port)
+
+    async def run_standalone(self, listen: str, on_ready: Callable[[str], None] | None) -> None:
+        """Serve on ``listen`` (127.0.0.1:PORT) until cancelled (``roomctl emulate codec``)."""
+        await self.start("127.0.0.1", loopback_port(listen))
+        if on_ready is not None:
+            on_ready(f"127.0.0.1:{self.port}")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await self.close()
 
     async def _listen(self, host: str, port: int) -> None:
         """Start accepting sessions (port 0 = any free port)."""
@@ -47,3 +61,11 @@ class TerminalServer:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+
+
+def loopback_port(listen: str) -> int:
+    """Port of a ``127.0.0.1:PORT`` listen address (emulators never listen beyond loopback)."""
+    host, _, port = listen.rpartition(":")
+    if host not in ("127.0.0.1", "localhost", ""):
+        raise ValueError("emulators only listen on 127.0.0.1")
+    return int(port or 0)

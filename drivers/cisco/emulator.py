@@ -70,8 +70,8 @@ class CiscoEmulator(TerminalServer):
         self.ssh_port = 0
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        """Listen for terminal sessions."""
-        await self._listen(host, port)
+        """Listen for terminal sessions; the statistics move while a call is up."""
+        await super().start(host, port)
         self._spawn(self._stats_loop())
 
     async def start_ssh(
@@ -355,20 +355,5 @@ _COMMANDS = {
 async def run_standalone(
     listen: str = "127.0.0.1:0", on_ready: Callable[[str], None] | None = None
 ) -> None:
-    """Run until cancelled (``roomctl emulate codec cisco --listen HOST:PORT``)."""
-    emulator = CiscoEmulator()
-    await emulator.start("127.0.0.1", loopback_port(listen))
-    if on_ready is not None:
-        on_ready(f"127.0.0.1:{emulator.port}")
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await emulator.close()
-
-
-def loopback_port(listen: str) -> int:
-    """Port of a ``127.0.0.1:PORT`` listen address (emulators never listen beyond loopback)."""
-    host, _, port = listen.rpartition(":")
-    if host not in ("127.0.0.1", "localhost", ""):
-        raise ValueError("emulators only listen on 127.0.0.1")
-    return int(port or 0)
+    """Run until cancelled (``roomctl emulate codec cisco --listen 127.0.0.1:PORT``)."""
+    await CiscoEmulator().run_standalone(listen, on_ready)

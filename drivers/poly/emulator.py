@@ -12,7 +12,6 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from drivers.cisco.emulator import loopback_port
 from drivers.poly.framing import ANSWER_END, ECHO_END
 from drivers.terminal_server import TerminalServer
 
@@ -51,10 +50,6 @@ class PolyEmulator(TerminalServer):
         self.dtmf_sent: list[str] = []
         self.commands_received: list[str] = []
         self._ids = itertools.count(43)
-
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        """Listen for telnet sessions."""
-        await self._listen(host, port)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         session = _Session(writer)
@@ -212,11 +207,4 @@ async def run_standalone(
     listen: str = "127.0.0.1:0", on_ready: Callable[[str], None] | None = None
 ) -> None:
     """Run until cancelled (``roomctl emulate codec poly --listen 127.0.0.1:PORT``)."""
-    emulator = PolyEmulator()
-    await emulator.start("127.0.0.1", loopback_port(listen))
-    if on_ready is not None:
-        on_ready(f"127.0.0.1:{emulator.port}")
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await emulator.close()
+    await PolyEmulator().run_standalone(listen, on_ready)
