@@ -17,6 +17,7 @@ from drivers.errors import (
     DeviceProtocolError,
     DeviceTimeout,
 )
+from drivers.tcp_ack import quick_ack
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class CtrlConnection:
         except (OSError, TimeoutError) as exc:
             raise DeviceConnectionError(f"{self.name}: ctrl_tcp {host}:{port}: {exc}") from exc
         self._writer = writer
-        self._reader_task = asyncio.create_task(self._read(reader))
+        self._reader_task = asyncio.create_task(self._read(reader, writer.get_extra_info("socket")))
 
     async def command(self, command: str, params: str | None = None, timeout: float = 3.0) -> str:
         """Run a menu command; return its text ``data`` (DeviceCommandError if ok is false)."""
@@ -71,12 +72,13 @@ class CtrlConnection:
                 await self._reader_task
         self._finish("closed")
 
-    async def _read(self, reader: asyncio.StreamReader) -> None:
+    async def _read(self, reader: asyncio.StreamReader, sock: object) -> None:
         """Read frames until EOF; dispatch responses and events."""
         decoder = NetstringDecoder()
         reason = "connection closed by baresip"
         try:
             while data := await reader.read(65536):
+                quick_ack(sock)  # baresip's events came 40 ms late behind a delayed ACK
                 for frame in decoder.feed(data):
                     self._dispatch(frame)
         except (OSError, DeviceProtocolError) as exc:

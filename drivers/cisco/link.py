@@ -15,6 +15,7 @@ from typing import Protocol
 from drivers.errors import DeviceConnectionError, DeviceError, Problem
 from drivers.observable import Observable
 from drivers.roles.base import Availability, DeviceStatus
+from drivers.tcp_ack import quick_ack
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -123,8 +124,11 @@ class TcpLink:
         return await asyncio.open_connection(*self._address)
 
     async def _read(self, reader: Reader) -> None:
+        extra = getattr(self._writer, "get_extra_info", None)  # SSH's session wrapper: none
+        sock = extra("socket") if extra is not None else None
         with contextlib.suppress(OSError):
             while data := await reader.read(65536):
+                quick_ack(sock)  # a multi-segment reply is not held back by a delayed ACK
                 self._on_data(data)
 
     def _drop(self) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drivers.errors import DeviceProtocolError, DeviceTimeout
+from drivers.tcp_ack import quick_ack
 from drivers.visca.connection import ConnectionSpec
 from drivers.visca.link import ViscaLink
 from drivers.visca.protocol import (
@@ -222,11 +223,14 @@ class RawTcpLink(ViscaLink):
             asyncio.open_connection(self.spec.target, self.spec.port), self.connect_timeout
         )
         self._writer = writer
-        self._reader_task = asyncio.get_running_loop().create_task(self._read_forever(reader))
+        self._reader_task = asyncio.get_running_loop().create_task(
+            self._read_forever(reader, writer.get_extra_info("socket"))
+        )
 
-    async def _read_forever(self, reader: asyncio.StreamReader) -> None:
+    async def _read_forever(self, reader: asyncio.StreamReader, sock: object) -> None:
         try:
             while data := await reader.read(4096):
+                quick_ack(sock)  # ACK then Completion: the Completion is not held back
                 self.data_received(data)
         except OSError as exc:
             self.connection_lost(exc)
