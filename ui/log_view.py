@@ -1,7 +1,9 @@
 """The event log view ("Nhật ký sự kiện"): time, device, severity, message, with filters.
 
-Fed by ``console.eventlog.EventLog``. Its subscribers are called in whatever thread logged, so
-each event hops to the GUI loop with ``call_soon_threadsafe`` before it touches a widget.
+Fed by ``console.eventlog.EventLog``. The message column shows the line in the operator's words
+(``ui.event_words``); its tooltip, and the column itself in technician mode, the raw line. The
+log's subscribers are called in whatever thread logged, so each event hops to the GUI loop with
+``call_soon_threadsafe`` before it touches a widget.
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.eventlog import EventLog, LogEvent, LogSeverity
+from ui.event_words import plain_event
 from ui.i18n import retranslate_on_change
 
 _LOGGER = logging.getLogger(__name__)
 
 ALL_DEVICES = None
 COLUMNS = 5  # time, device, severity, message, source (technician only)
+MESSAGE_COLUMN = 3
 SOURCE_COLUMN = 4
 _ROW_COLOURS = {
     LogSeverity.WARNING: QColor("#fff6e0"),
@@ -59,6 +63,19 @@ def severity_text(severity: LogSeverity) -> str:
     }[severity]
 
 
+def raw_text(event: LogEvent) -> str:
+    """Return the line as logged and the logger that logged it (for technicians, tooltips)."""
+    return f"{event.message}\n[{event.source}]"
+
+
+def event_matches(event: LogEvent, needle: str) -> bool:
+    """Tell whether ``needle`` (casefolded) is in the event's plain words or its raw line."""
+    return not needle or any(
+        needle in text.casefold()
+        for text in (plain_event(event.source, event.message), event.message)
+    )
+
+
 def _gui_loop() -> asyncio.AbstractEventLoop:
     try:
         return asyncio.get_running_loop()
@@ -73,6 +90,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.capacity = capacity
         self.events: list[LogEvent] = []
+        self.technician = False  # True: the message column shows the raw line
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, D102
         return 0 if parent.isValid() else len(self.events)
@@ -103,20 +121,21 @@ class EventTableModel(QAbstractTableModel):
             return self._text(event, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.time))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == MESSAGE_COLUMN:
+            return raw_text(event)
         if role == Qt.ItemDataRole.BackgroundRole and event.severity in _ROW_COLOURS:
             return QBrush(_ROW_COLOURS[event.severity])
         return None
 
-    @staticmethod
-    def _text(event: LogEvent, column: int) -> str:
+    def _text(self, event: LogEvent, column: int) -> str:
         if column == 0:
             return time.strftime("%d/%m %H:%M:%S", time.localtime(event.time))
         if column == 1:
             return event.device
         if column == 2:
             return severity_text(event.severity)
-        if column == 3:
-            return event.message
+        if column == MESSAGE_COLUMN:
+            return event.message if self.technician else plain_event(event.source, event.message)
         return event.source
 
     def retranslate(self) -> None:
@@ -186,7 +205,7 @@ class EventLogView(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -204,8 +223,10 @@ class EventLogView(QWidget):
         self.model.retranslate()
 
     def set_technician(self, technician: bool) -> None:
-        """Show the raw view (which module logged) in technician mode only."""
+        """Show the raw view (the line as logged, which module logged it) in technician mode."""
         self.table.setColumnHidden(SOURCE_COLUMN, not technician)
+        self.model.technician = technician
+        self.model.retranslate()
 
     def detach(self) -> None:
         """Stop following the log (before the view goes away)."""
@@ -223,13 +244,15 @@ class EventLogView(QWidget):
         return (
             (device is None or event.device == device)
             and event.severity >= severity
-            and (not text or text.casefold() in event.message.casefold())
+            and event_matches(event, text.casefold())
         )
 
     def refresh(self) -> None:
         """Show the log again through the current filters."""
         device, severity, text = self._filters()
-        self.model.set_events(self._log.events(device=device, min_severity=severity, text=text))
+        needle = text.casefold()  # plain words as well as the raw line: filtered here
+        events = self._log.events(device=device, min_severity=severity)
+        self.model.set_events([event for event in events if event_matches(event, needle)])
         self.table.scrollToBottom()
 
     def _update_devices(self) -> None:

@@ -664,6 +664,443 @@
     </message>
 </context>
 <context>
+    <name>EventWords</name>
+    <message>
+        <location filename="../event_words.py" line="+45"/>
+        <source>far end</source>
+        <translation>điểm cầu bên kia</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>waking the codec and cameras</source>
+        <translation>đang khởi động đầu codec và máy quay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cameras to the meeting shot</source>
+        <translation>đưa máy quay về góc máy họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>setting the microphones</source>
+        <translation>đang đặt micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dialling</source>
+        <translation>đang gọi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for the bridge to answer</source>
+        <translation>đang chờ cầu chính trả lời</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entering the meeting ID and PIN</source>
+        <translation>đang nhập mã cuộc họp và mã PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking that sound arrives</source>
+        <translation>đang kiểm tra âm thanh nhận về</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opening the meeting in the browser</source>
+        <translation>đang mở cuộc họp trong trình duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hanging up</source>
+        <translation>đang gác máy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>muting the microphones</source>
+        <translation>đang tắt micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cameras to rest</source>
+        <translation>đưa máy quay về vị trí nghỉ</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Preview {preview}: connecting…</source>
+        <translation>Xem trước {preview}: đang kết nối…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview {preview}: playing</source>
+        <translation>Xem trước {preview}: đang phát</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview {preview}: picture stalled</source>
+        <translation>Xem trước {preview}: hình bị đứng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview {preview}: no signal — trying again</source>
+        <translation>Xem trước {preview}: mất tín hiệu — đang thử lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Preview {preview}: cannot be shown</source>
+        <translation>Xem trước {preview}: không hiển thị được</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Preview {preview}: stopped</source>
+        <translation>Xem trước {preview}: đã dừng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{device} is working again</source>
+        <translation>{device} đã hoạt động trở lại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device} could not be started</source>
+        <translation>Không khởi động được {device}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device} did not close cleanly</source>
+        <translation>{device} không đóng hẳn được</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not every camera confirmed that it stopped</source>
+        <translation>Có máy quay chưa báo đã dừng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The preset shots could not be saved</source>
+        <translation>Không lưu được các góc máy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device} could not be set up</source>
+        <translation>Không thiết lập được {device}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <location line="+13"/>
+        <location line="+16"/>
+        <source>{device} is not answering</source>
+        <translation>{device} không phản hồi</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>{device}: the call ended</source>
+        <translation>{device}: cuộc gọi đã kết thúc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: the microphones of the new call could not be muted</source>
+        <translation>{device}: không tắt được micro cho cuộc gọi mới</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: the call program started</source>
+        <translation>{device}: chương trình gọi đã khởi động</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: the call program stopped — restarting it</source>
+        <translation>{device}: chương trình gọi bị dừng — đang khởi động lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: the call program would not stop</source>
+        <translation>{device}: chương trình gọi không chịu dừng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{device} is answering again</source>
+        <translation>{device} đã phản hồi trở lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: connection back — stopping the movement it was making</source>
+        <translation>{device}: đã kết nối lại — dừng chuyển động đang dở</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device} did not confirm that it stopped</source>
+        <translation>{device} chưa báo đã dừng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera connection {link} is back</source>
+        <translation>Đường nối máy quay {link} đã thông trở lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera connection {link} is lost</source>
+        <translation>Mất đường nối máy quay {link}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera connection {link}: {n} camera(s) found</source>
+        <translation>Đường nối máy quay {link}: tìm thấy {n} máy quay</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Someone is speaking into a muted microphone (channel {channels})</source>
+        <translation>Có người đang nói vào micro đang tắt (kênh {channels})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No more speech into a muted microphone</source>
+        <translation>Hết tiếng nói vào micro đang tắt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the meeting ({bridge})</source>
+        <translation>Đã vào cuộc họp ({bridge})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joining ({bridge}) stopped by the operator</source>
+        <translation>Người vận hành đã dừng vào họp ({bridge})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joining ({bridge}) failed while {step}</source>
+        <translation>Vào họp ({bridge}) không thành công ở bước: {step}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joining ({bridge}): the call could not be hung up after the failure</source>
+        <translation>Vào họp ({bridge}): không gác máy được sau khi lỗi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Joining ({bridge}): a problem while {step}</source>
+        <translation>Vào họp ({bridge}): có trục trặc ở bước: {step}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leaving the meeting: a problem while {step}</source>
+        <translation>Rời cuộc họp: có trục trặc ở bước: {step}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-meeting check finished: {verdict}</source>
+        <translation>Kiểm tra trước họp xong: {verdict}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check {kind} {subject}: {verdict}{finding}</source>
+        <translation>Kiểm tra {kind} {subject}: {verdict}{finding}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre-meeting check stopped by the operator</source>
+        <translation>Người vận hành đã dừng kiểm tra trước họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pre-meeting check could not finish</source>
+        <translation>Kiểm tra trước họp không hoàn thành được</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reminder: {meeting} starts at {time}</source>
+        <translation>Nhắc lịch: {meeting} bắt đầu lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time for the pre-meeting check: {meeting} at {time}</source>
+        <translation>Đến giờ kiểm tra trước họp: {meeting} lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time to join: {meeting} at {time}</source>
+        <translation>Đến giờ tham gia: {meeting} lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joining automatically: {meeting} at {time}</source>
+        <translation>Tự động tham gia: {meeting} lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: preset shot {number} saved</source>
+        <translation>{device}: đã lưu góc máy {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: stopping all movement</source>
+        <translation>{device}: dừng mọi chuyển động</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: the command did not work</source>
+        <translation>{device}: lệnh không thực hiện được</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: preset shot {number} could not be renamed</source>
+        <translation>{device}: không đổi tên được góc máy {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Support file saved: {path}</source>
+        <translation>Đã lưu tệp hỗ trợ: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The support file could not be saved: {path}</source>
+        <translation>Không lưu được tệp hỗ trợ: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technician mode on — no technician PIN is set</source>
+        <translation>Đã vào chế độ kỹ thuật — chưa đặt mã PIN kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technician mode on</source>
+        <translation>Đã vào chế độ kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technician mode off</source>
+        <translation>Đã rời chế độ kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong technician PIN ({n} in a row)</source>
+        <translation>Sai mã PIN kỹ thuật ({n} lần liên tiếp)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong technician PIN {n} times — locked for {s} s</source>
+        <translation>Sai mã PIN kỹ thuật {n} lần — tạm khoá {s} giây</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room setup loaded: {path}</source>
+        <translation>Đã nạp cấu hình phòng họp: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room setup saved: {path}</source>
+        <translation>Đã lưu cấu hình phòng họp: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The room setup cannot be used — opening the repair window</source>
+        <translation>Không dùng được cấu hình phòng họp — mở cửa sổ sửa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Technician PIN changed</source>
+        <translation>Đã đổi mã PIN kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technician PIN removed</source>
+        <translation>Đã bỏ mã PIN kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN of bridge {bridge} saved</source>
+        <translation>Đã lưu mã PIN của cầu {bridge}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First start for this user: room setup copied to {path}</source>
+        <translation>Lần đầu dùng trên máy này: đã chép cấu hình phòng họp vào {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Room setup updated to format {to}</source>
+        <translation>Đã nâng cấp tệp cấu hình phòng họp lên định dạng {to}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room setup exported to {path}</source>
+        <translation>Đã xuất cấu hình phòng họp ra {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room setup imported from {path}</source>
+        <translation>Đã nhập cấu hình phòng họp từ {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: the connection test could not finish</source>
+        <translation>{device}: không kiểm tra kết nối xong được</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The settings could not be saved: {path}</source>
+        <translation>Không lưu được cài đặt: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: something unexpected went wrong</source>
+        <translation>{device}: có lỗi không lường trước</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}: the picture differs from preset shot {number}</source>
+        <translation>{device}: hình khác với góc máy {number}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link to {host}: {answered} of {sent} answered, delay {rtt} ms</source>
+        <translation>Đường truyền tới {host}: {answered}/{sent} phản hồi, độ trễ {rtt} ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{host} cannot be reached</source>
+        <translation>Không kết nối được tới {host}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training mode: the call program is not installed — a simulated codec is used</source>
+        <translation>Chế độ tập huấn: chưa cài chương trình gọi — dùng đầu codec mô phỏng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training mode: practice pictures are ready</source>
+        <translation>Chế độ tập huấn: đã có hình tập luyện</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training mode: {n} simulated camera(s) at {at}</source>
+        <translation>Chế độ tập huấn: {n} máy quay mô phỏng tại {at}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training mode: simulated {model} mixer at {at}</source>
+        <translation>Chế độ tập huấn: bàn trộn {model} mô phỏng tại {at}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training mode: simulated cameras at {endpoints}</source>
+        <translation>Chế độ tập huấn: máy quay mô phỏng tại {endpoints}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log file: {path}</source>
+        <translation>Tệp nhật ký: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interface language: {language}</source>
+        <translation>Ngôn ngữ giao diện: {language}</translation>
+    </message>
+</context>
+<context>
     <name>FieldMessages</name>
     <message>
         <location filename="../field_messages.py" line="+19"/>
