@@ -24,7 +24,7 @@ from console.services.precheck_report import default_report_path
 from ui.help_action import LogFiles, RequestHelp
 from ui.i18n import retranslate_on_change
 from ui.log_view import EventLogDialog
-from ui.precheck_card import PrecheckDialog, room_check
+from ui.precheck_card import PrecheckDialog, camera_pictures, room_check
 from ui.schedule_prompts import JoinCallback, ScheduleBanner, SchedulePrompts
 from ui.technician import ModeSwitch
 
@@ -90,6 +90,7 @@ class OperatorDay:
                 lambda: room_check(self.room, self._precheck_bridge),
                 self.window,
                 report_path=self.report_path,
+                pictures=camera_pictures(self.room),
             )
         self._precheck_bridge = bridge_id
         self.precheck_dialog.show()

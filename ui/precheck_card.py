@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ from console.services.precheck_report import (
 )
 from console.services.precheck_target import path_target_for
 from drivers.observable import Unsubscribe
+from drivers.video import VideoPlayer
 from ui.i18n import retranslate_on_change
 from ui.precheck_texts import (
     item_advice,
@@ -47,6 +48,7 @@ from ui.precheck_texts import (
     prompt_text,
     verdict_text,
 )
+from ui.preview_peek import PeekColumn
 
 if TYPE_CHECKING:
     from console.room import Room
@@ -121,6 +123,11 @@ def room_check(room: Room, bridge_id: str | None = None) -> PreMeetingCheck:
     )
 
 
+def camera_pictures(room: Room) -> list[tuple[str, VideoPlayer]]:
+    """(name, preview player) of each camera that has a preview, in the room's order."""
+    return [(s.name, room.previews[s.id]) for s in room.cameras if s.id in room.previews]
+
+
 class CheckRow(QFrame):
     """One line of the result: icon, what was checked, what was found, what to do, verdict."""
 
@@ -179,8 +186,10 @@ class PrecheckCard(QWidget):
         parent: QWidget | None = None,
         *,
         report_path: Path | None = None,
+        pictures: Sequence[tuple[str, VideoPlayer]] = (),
     ) -> None:
         super().__init__(parent)
+        self._pictures = pictures  # (camera name, its preview player): shown beside the rows
         self.setObjectName("precheckCard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(CARD_STYLE)
@@ -243,7 +252,11 @@ class PrecheckCard(QWidget):
         layout.addWidget(self.step_label)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.prompt)
-        layout.addWidget(scroll, 1)
+        self.peeks = PeekColumn(self._pictures, self)  # the cameras' live pictures
+        body = QHBoxLayout()
+        body.addWidget(scroll, 1)
+        body.addWidget(self.peeks)
+        layout.addLayout(body, 1)
         layout.addWidget(self.verdict_banner)
 
     def _retranslate(self) -> None:
@@ -402,15 +415,20 @@ class PrecheckDialog(QDialog):
     """The card in its own window (not modal: the operator can move cameras meanwhile)."""
 
     def __init__(
-        self, factory: CheckFactory, parent: QWidget | None = None, *, report_path: Path | None
+        self,
+        factory: CheckFactory,
+        parent: QWidget | None = None,
+        *,
+        report_path: Path | None,
+        pictures: Sequence[tuple[str, VideoPlayer]] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pre-meeting check"))
-        self.card = PrecheckCard(factory, self, report_path=report_path)
+        self.card = PrecheckCard(factory, self, report_path=report_path, pictures=pictures)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.card)
-        self.resize(640, 620)
+        self.resize(960 if pictures else 640, 620)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102 - Qt API
         self.card.cancel()  # a closed card must not keep moving cameras

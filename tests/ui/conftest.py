@@ -19,6 +19,10 @@ from ui_polling import until
 
 from console.demo import DemoSession, start_demo
 from drivers.roles.base import Availability
+from drivers.video import VideoPlayer, VideoSource
+from drivers.video.mjpeg_server import MjpegServer
+from drivers.video.training_scene import training_stream
+from drivers.visca.emulated_camera import EmulatedCamera
 from ui.main_window import MainWindow
 
 
@@ -126,3 +130,22 @@ async def window(demo: DemoSession, qtbot: QtBot) -> AsyncIterator[MainWindow]:
     yield main
     main.close()
     main.deleteLater()
+
+
+@pytest.fixture
+async def camera_stream() -> AsyncIterator[tuple[EmulatedCamera, MjpegServer]]:
+    """The training camera's live picture (MJPEG on 127.0.0.1) and the camera it follows."""
+    camera = EmulatedCamera()
+    server = training_stream(camera.position, label="CAM 1", fps=20)
+    await server.start()
+    yield camera, server
+    await server.close()
+
+
+@pytest.fixture
+async def player(camera_stream: tuple[EmulatedCamera, MjpegServer]) -> AsyncIterator[VideoPlayer]:
+    """A real preview player (libVLC) on the training camera's stream."""
+    made = VideoPlayer("Stage camera", VideoSource(camera_stream[1].url))
+    await made.start()
+    yield made
+    await asyncio.wait_for(made.close(), 10)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import AsyncIterator
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -14,29 +12,9 @@ from ui_polling import until
 
 from drivers.errors import Problem
 from drivers.video import PlayerState, PlayerStatus, Timing, VideoPlayer, VideoSource
-from drivers.video.mjpeg_server import MjpegServer
-from drivers.video.training_scene import training_stream
-from drivers.visca.emulated_camera import EmulatedCamera
 from ui.preview import PreviewArea, PreviewWidget
 
 SLATE = QColor("#1b2129")
-
-
-@pytest.fixture
-async def camera_stream() -> AsyncIterator[tuple[EmulatedCamera, MjpegServer]]:
-    camera = EmulatedCamera()
-    server = training_stream(camera.position, label="CAM 1", fps=20)
-    await server.start()
-    yield camera, server
-    await server.close()
-
-
-@pytest.fixture
-async def player(camera_stream: tuple[EmulatedCamera, MjpegServer]) -> AsyncIterator[VideoPlayer]:
-    made = VideoPlayer("Stage camera", VideoSource(camera_stream[1].url))
-    await made.start()
-    yield made
-    await asyncio.wait_for(made.close(), 10)
 
 
 def _centre(widget: PreviewWidget) -> QColor:

@@ -2038,6 +2038,14 @@
     </message>
 </context>
 <context>
+    <name>PreviewPeek</name>
+    <message>
+        <location filename="../preview_peek.py" line="+49"/>
+        <source>No picture yet</source>
+        <translation>Chưa có hình</translation>
+    </message>
+</context>
+<context>
     <name>PreviewWidget</name>
     <message>
         <location line="+199"/>
