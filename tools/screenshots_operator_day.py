@@ -42,7 +42,10 @@ from console.services.precheck import CheckSettings, PreMeetingCheck  # noqa: E4
 from drivers.cisco.codec import CiscoCodec  # noqa: E402
 from drivers.cisco.emulator import CiscoEmulator  # noqa: E402
 from drivers.roles.camera import CameraLimits, PtzPosition  # noqa: E402
+from drivers.video import VideoPlayer, VideoSource  # noqa: E402
+from drivers.video.training_scene import training_stream  # noqa: E402
 from drivers.visca.camera import ViscaCamera  # noqa: E402
+from drivers.visca.emulated_camera import EmulatedCamera  # noqa: E402
 from drivers.visca.emulator import ViscaEmulator  # noqa: E402
 from drivers.x32.emulator import X32Emulator  # noqa: E402
 from drivers.x32.mixer import X32Mixer  # noqa: E402
@@ -53,7 +56,7 @@ from ui.technician import PinDialog  # noqa: E402
 
 LIMITS = CameraLimits(preset_capacity=4)
 LECTERN = 3
-CARD_SIZE = (640, 620)  # as PrecheckDialog opens
+CARD_SIZE = (960, 620)  # as PrecheckDialog opens with the cameras' pictures
 FAST_CHECK = CheckSettings(
     camera_timeout=2.0,
     codec_timeout=2.0,
@@ -144,11 +147,28 @@ async def precheck_shot(shots: Shots) -> Path:
     """Run the check for real: a silent camera and a lossy link to the bridge; grab the card."""
     async with contextlib.AsyncExitStack() as stack:
         check, desk = await _precheck_room(stack)
-        card = PrecheckCard(lambda: check)
+        card = PrecheckCard(lambda: check, pictures=await _camera_pictures(stack, check))
         card.setWindowTitle(QCoreApplication.translate("PrecheckDialog", "Pre-meeting check"))
         stack.callback(card.close)
         return await _run_card(card, desk, shots)
     raise AssertionError("unreachable")  # mypy: the stack does not swallow exceptions
+
+
+async def _camera_pictures(
+    stack: contextlib.AsyncExitStack, check: PreMeetingCheck
+) -> list[tuple[str, VideoPlayer]]:
+    """Start a training-camera picture for each camera of the check (closed by ``stack``)."""
+    pictures = []
+    for slot in check.cameras:
+        emulated = EmulatedCamera()  # home: the wide shot of the hall
+        server = training_stream(emulated.position, label=slot.name, fps=10)
+        await server.start()
+        stack.push_async_callback(server.close)
+        player = VideoPlayer(slot.name, VideoSource(server.url))
+        await player.start()
+        stack.push_async_callback(player.close)
+        pictures.append((slot.name, player))
+    return pictures
 
 
 async def _precheck_room(stack: contextlib.AsyncExitStack) -> tuple[PreMeetingCheck, X32Emulator]:
@@ -165,7 +185,13 @@ async def _precheck_room(stack: contextlib.AsyncExitStack) -> tuple[PreMeetingCh
     desk = X32Emulator("x32", auto_talker=None)
     await desk.start("127.0.0.1:0")
     stack.push_async_callback(desk.close)
-    mixer = X32Mixer("Bàn trộn âm thanh", "127.0.0.1", desk.port, read_timeout=0.5)
+    mixer = X32Mixer(
+        "Bàn trộn âm thanh",
+        "127.0.0.1",
+        desk.port,
+        read_timeout=0.5,
+        name_overrides={LECTERN: "Bục phát biểu"},
+    )
     await mixer.start()
     stack.push_async_callback(mixer.close)
     terminal = CiscoEmulator()
@@ -185,7 +211,7 @@ async def _precheck_room(stack: contextlib.AsyncExitStack) -> tuple[PreMeetingCh
         mixer=mixer,
         lectern_channel=LECTERN,
         codec=codec,
-        bridge_path=PathTarget("127.0.0.1", peer.port),
+        bridge_path=PathTarget("127.0.0.1", peer.port, label="Cầu chính tỉnh"),
         settings=FAST_CHECK,
     )
     return check, desk
