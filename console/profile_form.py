@@ -83,6 +83,9 @@ def _table_at(document: tomlkit.TOMLDocument, path: FieldPath) -> Any:
 def set_value(text: str, path: FieldPath, value: Scalar) -> str:
     """Set the field at ``path`` (None removes it); missing tables are created."""
     document = _parse(text)
+    if value is None and _node(document, path[:-1]) is None:
+        return text  # nothing to remove, and no empty table to make for it
+    created = _node(document, path[:-1]) is None
     table = _table_at(document, path[:-1])
     key = path[-1]
     assert isinstance(key, str), path
@@ -94,6 +97,8 @@ def set_value(text: str, path: FieldPath, value: Scalar) -> str:
             table[key] = value  # replaced in place: its trailing comment is kept by tomlkit
     else:
         _add_key(table, key, value)
+        if created and isinstance(table, Table):
+            table.add(tomlkit.nl())  # a blank line before the next section, as people write
     return tomlkit.dumps(document)
 
 

@@ -131,3 +131,28 @@ def test_next_id_skips_the_ones_in_use() -> None:
     assert next_id(TEXT, ("cameras",), "cam") == "cam1"
     text = add_item(TEXT, ("call", "bridges"), {"id": "bridge1"})
     assert next_id(text, ("call", "bridges"), "bridge") == "bridge2"
+
+
+def test_a_field_in_a_new_sub_table_of_an_item_gets_its_own_section() -> None:
+    bridge = {"id": "main", "name": "Cầu chính", "dial_string": "sip:hop@127.0.0.1"}
+    text = add_item(TEXT, ("call", "bridges"), bridge)
+    text = set_value(text, ("cameras", 0, "limits", "replies"), False)
+    text = set_value(text, ("call", "bridges", 0, "dtmf", "pause"), 2.5)
+    text = set_value(text, ("call", "bridges", 0, "dtmf", "between_id_and_pin"), 2.0)
+    assert "[cameras.limits]\nreplies = false\n\n[[cameras]]" in text  # a blank line between
+    assert "[call.bridges.dtmf]\npause = 2.5\nbetween_id_and_pin = 2.0\n" in text
+    loaded = profile(text)
+    assert not loaded.cameras[0].limits.replies and loaded.cameras[1].limits.replies
+    assert loaded.call.bridges[0].dtmf.pause == 2.5
+    assert loaded.call.bridges[0].dtmf.between_id_and_pin == 2.0
+    assert set_value(TEXT, ("precheck", "lectern_channel"), None) == TEXT  # no empty table
+
+
+def test_mixer_channels_are_an_array_of_tables_in_the_mixer() -> None:
+    text = set_value(TEXT, ("mixer", "driver"), "x32")
+    text = set_value(text, ("mixer", "host"), "127.0.0.1")
+    text = add_item(text, ("mixer", "channels"), {"number": 1, "name": "Chủ tọa"})
+    text = add_item(text, ("mixer", "channels"), {"number": 4})
+    text = set_value(text, ("mixer", "channels", 1, "microphone"), False)
+    mixer = profile(text).mixer
+    assert mixer.name_overrides() == {1: "Chủ tọa"} and mixer.microphones() == [1]

@@ -11,12 +11,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QLineEdit,
+    QSpinBox,
     QTimeEdit,
 )
 from pytestqt.qtbot import QtBot
 
 from console.config.loader import backup_path, load_profile
+from console.config.schedule import Repeat
 from ui.i18n import current_language, switch_language
 from ui.settings_editor import SettingsEditor
 from ui.settings_forms.fields import FieldRow
@@ -160,6 +163,8 @@ def test_cameras_are_added_moved_and_removed_in_the_devices_tab(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     editor = make_editor(qtbot, tmp_path / "room.toml")
+    asked: list[str] = []
+    editor.model.confirm = lambda question: asked.append(question) or True
     cameras = editor.tabs.devices.cameras
     editor.tabs.setCurrentWidget(editor.tabs.devices)
     click(qtbot, cameras.items[0].down_button)
@@ -171,6 +176,7 @@ def test_cameras_are_added_moved_and_removed_in_the_devices_tab(
     assert [c.id for c in editor.profile.cameras] == ["back", "front", "cam1"]
     assert len(editor.tabs.presets.parts) == 3  # the Presets tab has a box for it
     click(qtbot, cameras.items[0].remove_button)
+    assert asked == ["Remove camera 'Back camera'? (Nothing is saved until you press Save)"]
     assert [c.id for c in editor.profile.cameras] == ["front", "cam1"]
     assert "# the chair's shot" in editor.text()
 
@@ -239,3 +245,157 @@ def test_odd_hand_typed_values_do_not_break_the_forms(qtbot: QtBot, tmp_path: Pa
     assert editor.tabs.presets.parts == [] and editor.tabs.site.isEnabled()
     name = editor.tabs.site.section.rows["name"].editor
     assert isinstance(name, QLineEdit) and name.text() == ""
+
+
+BRIDGE = """
+[mixer]
+driver = "x32"
+name = "Desk"
+host = "127.0.0.1"
+
+[[call.bridges]]
+id = "tinh"
+name = "Cầu chính tỉnh"
+dial_string = "sip:hop@127.0.0.1"
+"""
+
+
+def make_full_editor(qtbot: QtBot, path: Path) -> SettingsEditor:
+    """The editor on TEXT plus a desk and a bridge."""
+    path.write_text(TEXT + BRIDGE, encoding="utf-8")
+    editor = SettingsEditor(path, TEXT + BRIDGE)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def choose(row: FieldRow, label: str) -> None:
+    """Pick ``label`` in a drop-down field as a person does."""
+    combo = row.editor
+    assert isinstance(combo, QComboBox)
+    index = combo.findText(label)
+    assert index >= 0, [combo.itemText(i) for i in range(combo.count())]
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_a_monthly_meeting_by_week_of_the_month_is_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_full_editor(qtbot, path)
+    meetings = editor.tabs.schedule.meetings
+    editor.tabs.setCurrentWidget(editor.tabs.schedule)
+    click(qtbot, meetings.add_button)
+    rows = meetings.items[0].section.rows
+    assert rows["week_of_month"].isHidden() and rows["day_of_month"].isHidden()  # weekly
+    assert not rows["until"].isHidden() and not rows["weekdays"].isHidden()
+    choose(rows["repeat"], "Every month")
+    assert not rows["week_of_month"].isHidden() and not rows["day_of_month"].isHidden()
+    assert not meetings.items[0].error_label.isHidden()  # neither week nor day chosen yet
+    assert not editor.save_button.isEnabled()
+    choose(rows["week_of_month"], "Last")  # Monday is ticked: the last Monday of the month
+    type_into(qtbot, rows["until"], "2027-06-30")
+    duration = rows["duration_minutes"].editor
+    assert isinstance(duration, QSpinBox) and duration.value() == 60  # the profile's default
+    duration.setValue(90)
+    assert editor.error is None and editor.save()
+    meeting = load_profile(path).schedule.meetings[0]
+    assert meeting.repeat is Repeat.MONTHLY and meeting.week_of_month == -1
+    assert [day.value for day in meeting.weekdays] == ["mon"]
+    assert meeting.until == dt.date(2027, 6, 30) and meeting.duration_minutes == 90
+    assert meeting.occurs_on(dt.date(2026, 11, 30)) and not meeting.occurs_on(dt.date(2026, 11, 23))
+    choose(rows["repeat"], "Once")  # a one-off has no day of the month: the field goes ...
+    assert rows["day_of_month"].isHidden()
+    assert not rows["week_of_month"].isHidden()  # ... one still set stays, to be cleared
+
+
+def test_schedule_defaults_and_the_check_are_set_in_their_tabs(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_full_editor(qtbot, path)
+    grace = editor.tabs.schedule.defaults.rows["late_grace_minutes"].editor
+    assert isinstance(grace, QSpinBox) and grace.value() == 10
+    grace.setValue(20)
+    probe = editor.tabs.site.check.rows["probe_seconds"].editor
+    assert isinstance(probe, QDoubleSpinBox) and probe.value() == 30.0
+    probe.setValue(12.5)
+    lectern = editor.tabs.site.check.rows["lectern_channel"].editor
+    assert isinstance(lectern, QSpinBox) and lectern.text() == "—"
+    lectern.setValue(2)
+    assert editor.save()
+    profile = load_profile(path)
+    assert profile.schedule.late_grace_minutes == 20 and profile.schedule.reminder_minutes == 60
+    assert profile.precheck.probe_seconds == 12.5 and profile.precheck.lectern_channel == 2
+
+
+def test_a_mixer_channel_named_in_the_form_is_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_full_editor(qtbot, path)
+    channels = editor.tabs.devices.channels
+    click(qtbot, channels.add_button)
+    click(qtbot, channels.add_button)
+    assert [item_row(channels, i, "number").value() for i in (0, 1)] == [1, 2]
+    type_into(qtbot, item_row(channels, 1, "name"), "Bục phát biểu")
+    click(qtbot, item_row(channels, 0, "microphone").editor)  # channel 1 is the PC's sound
+    assert editor.save()
+    mixer = load_profile(path).mixer
+    assert mixer.name_overrides() == {2: "Bục phát biểu"} and mixer.microphones() == [2]
+
+
+def test_a_bad_value_in_a_new_field_is_marked_and_blocks_save(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_full_editor(qtbot, tmp_path / "room.toml")
+    tabs = editor.tabs
+    editor.editor.setPlainText(
+        editor.text().replace('"sip:hop@127.0.0.1"', '"sip:hop@127.0.0.1"\ncall_rate = 10')
+    )
+    editor.validate_now()
+    rate = item_row(tabs.bridges.bridges, 0, "call_rate")
+    assert rate.is_marked() and rate.error_label.text() == "At least 64"
+    assert not editor.save_button.isEnabled()
+    assert tabs.tabBar().tabTextColor(tabs.indexOf(tabs.bridges)) != tabs._normal
+    rate.editor.setValue(2048)  # the form offers 64 … 20000 only
+    assert not rate.is_marked() and editor.save_button.isEnabled()
+    # an advanced field: its error unfolds "More settings" so it is seen
+    ctrl = tabs.devices.codec.rows["ctrl"]
+    assert not tabs.devices.codec.more.isVisibleTo(tabs.devices.codec)
+    type_into(qtbot, ctrl, "localhost")  # HOST:PORT is needed
+    assert ctrl.is_marked() and not editor.save_button.isEnabled()
+    assert tabs.devices.codec.more.isVisibleTo(tabs.devices.codec)
+    type_into(qtbot, ctrl, "127.0.0.1:4444")
+    assert not ctrl.is_marked() and editor.save_button.isEnabled()
+
+
+def test_a_bridge_is_removed_only_when_the_technician_agrees(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_full_editor(qtbot, tmp_path / "room.toml")
+    answers: list[bool] = [False, True]
+    asked: list[str] = []
+    editor.model.confirm = lambda question: asked.append(question) or answers.pop(0)
+    bridges = editor.tabs.bridges.bridges
+    click(qtbot, bridges.items[0].remove_button)
+    assert asked == ["Remove bridge 'Cầu chính tỉnh'? (Nothing is saved until you press Save)"]
+    assert len(bridges.items) == 1 and "Cầu chính tỉnh" in editor.text()
+    click(qtbot, bridges.items[0].remove_button)
+    assert bridges.items == [] and "Cầu chính tỉnh" not in editor.text()
+
+
+def test_dtmf_timing_is_folded_away_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_full_editor(qtbot, path)
+    section = editor.tabs.bridges.bridges.items[0].section
+    assert not section.more.isVisibleTo(section)
+    click(qtbot, section.more_button)
+    assert section.more.isVisibleTo(section)
+    pause = section.rows["dtmf.pause"].editor
+    assert isinstance(pause, QDoubleSpinBox) and pause.value() == 1.0
+    pause.setValue(2.5)
+    assert "[call.bridges.dtmf]\npause = 2.5\n" in editor.text()
+    assert editor.save()
+    assert load_profile(path).call.bridges[0].dtmf.pause == 2.5
+
+
+def test_the_dialog_fits_a_small_laptop_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_full_editor(qtbot, tmp_path / "room.toml")
+    for index in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(index)
+        needed = editor.minimumSizeHint()
+        assert needed.width() <= 1366 and needed.height() <= 768 - 40, (index, needed)

@@ -29,9 +29,14 @@ class BridgesTab(FormTab):
             FieldSpec("kind", Kind.CHOICE, default=BridgeKind.SIP.value),
             FieldSpec("dial_string", Kind.TEXT),
             FieldSpec("conference_id", Kind.OPTIONAL_TEXT),
+            FieldSpec("call_rate", Kind.OPTIONAL_INT, minimum=64, maximum=20_000),
             FieldSpec("join_camera_preset", Kind.OPTIONAL_INT, maximum=255),
+            FieldSpec("leave_camera_preset", Kind.OPTIONAL_INT, maximum=255),
             FieldSpec("pin_required", Kind.BOOL, default=False),
             FieldSpec("join_muted", Kind.BOOL, default=True),
+            _seconds("dtmf.wait_after_connect", 2.0),
+            _seconds("dtmf.pause", 1.0),
+            _seconds("dtmf.between_id_and_pin", 1.5),
         ]
         self.bridges = self.add_list(
             self.group(self._group_title), "", ("call", "bridges"), specs,
@@ -54,10 +59,16 @@ class BridgesTab(FormTab):
             "kind": self.tr("How it is called"),
             "dial_string": self.tr("Address to call (sip:…, h323:…, https://… for Jitsi)"),
             "conference_id": self.tr("Meeting ID typed after connecting (digits, # and ,)"),
+            "call_rate": self.tr("Call speed in kbit/s (— = the codec's usual)"),
             "join_camera_preset": self.tr("Preset shot when joining (— = none)"),
+            "leave_camera_preset": self.tr("Preset shot when leaving (— = cameras rest)"),
             "pin_required": self.tr("Needs a PIN (kept in the computer's keyring)"),
             "join_muted": self.tr("Join with the microphones muted"),
+            "dtmf.wait_after_connect": self.tr("Wait before typing the meeting ID (seconds)"),
+            "dtmf.pause": self.tr("Pause for each ',' in the meeting ID (seconds)"),
+            "dtmf.between_id_and_pin": self.tr("Wait between meeting ID and PIN (seconds)"),
             "+add": self.tr("+ Add a bridge"),
+            "-remove": self.tr("Remove bridge '{name}'?"),
         }
 
     def hint_text(self) -> str:
@@ -98,20 +109,37 @@ class ScheduleTab(FormTab):
             FieldSpec("bridge", Kind.CHOICE),
             FieldSpec("repeat", Kind.CHOICE, default=Repeat.WEEKLY.value),
             FieldSpec("time", Kind.TIME),
-            FieldSpec("weekdays", Kind.WEEKDAYS),
+            FieldSpec("weekdays", Kind.WEEKDAYS, when=_repeats(Repeat.WEEKLY, Repeat.MONTHLY)),
             FieldSpec("date", Kind.DATE),
-            FieldSpec("day_of_month", Kind.OPTIONAL_INT, minimum=1, maximum=31),
+            FieldSpec("week_of_month", Kind.CHOICE, when=_repeats(Repeat.MONTHLY)),
+            FieldSpec("day_of_month", Kind.OPTIONAL_INT, 1, 31, when=_repeats(Repeat.MONTHLY)),
+            FieldSpec("until", Kind.DATE, when=_repeats(Repeat.WEEKLY, Repeat.MONTHLY)),
+            FieldSpec("duration_minutes", Kind.INT, 1, LEAD_MAX, default=60),
             FieldSpec("auto_join", Kind.CHOICE),
+            FieldSpec("enabled", Kind.BOOL, default=True),
             _lead("reminder_minutes"),
             _lead("precheck_minutes"),
             _lead("join_prompt_minutes"),
-            FieldSpec("enabled", Kind.BOOL, default=True),
         ]
         self.meetings = self.add_list(
             self.group(self._group_title), "", ("schedule", "meetings"), specs,
             self._new_meeting, self._meeting_title,
         )  # fmt: skip
+        defaults = [
+            FieldSpec("reminder_minutes", Kind.INT, maximum=LEAD_MAX, default=60),
+            FieldSpec("precheck_minutes", Kind.INT, maximum=LEAD_MAX, default=45),
+            FieldSpec("join_prompt_minutes", Kind.INT, maximum=LEAD_MAX, default=5),
+            FieldSpec("late_grace_minutes", Kind.INT, maximum=120, default=10),
+            FieldSpec("auto_join", Kind.BOOL, default=False),
+            FieldSpec("auto_join_minutes", Kind.INT, maximum=LEAD_MAX, default=2),
+        ]
+        self.defaults = self.add_section(
+            self.group(self._defaults_title), "defaults.", ("schedule",), defaults
+        )
         self.retranslate()
+
+    def _defaults_title(self) -> str:
+        return self.tr("Defaults for every meeting")
 
     def _group_title(self) -> str:
         return self.tr("Meetings")
@@ -129,13 +157,23 @@ class ScheduleTab(FormTab):
             "time": self.tr("Starts at"),
             "weekdays": self.tr("On these days"),
             "date": self.tr("Date (one-off), or first day (YYYY-MM-DD)"),
-            "day_of_month": self.tr("Day of the month (monthly)"),
+            "week_of_month": self.tr("Which week of the month (tick one day above)"),
+            "day_of_month": self.tr("Or: day of the month (31 = the last day)"),
+            "until": self.tr("Last day (YYYY-MM-DD, empty: no end)"),
+            "duration_minutes": self.tr("Lasts, minutes"),
             "auto_join": self.tr("Join by itself"),
             "reminder_minutes": self.tr("Reminder, minutes before (— = usual)"),
             "precheck_minutes": self.tr("Pre-meeting check, minutes before (— = usual)"),
             "join_prompt_minutes": self.tr("Join prompt, minutes before (— = usual)"),
             "enabled": self.tr("Active"),
             "+add": self.tr("+ Add a meeting"),
+            "-remove": self.tr("Remove meeting '{name}'?"),
+            "defaults.reminder_minutes": self.tr("Reminder, minutes before"),
+            "defaults.precheck_minutes": self.tr("Pre-meeting check, minutes before"),
+            "defaults.join_prompt_minutes": self.tr("Join prompt, minutes before"),
+            "defaults.late_grace_minutes": self.tr("Still offer to join, minutes after the start"),
+            "defaults.auto_join": self.tr("Join meetings by itself (unless a meeting says no)"),
+            "defaults.auto_join_minutes": self.tr("Joins by itself, minutes before"),
         }
 
     def choices(self, key: str, data: Mapping[str, Any]) -> list[tuple[str, Any]]:
@@ -149,6 +187,11 @@ class ScheduleTab(FormTab):
                 (self.tr("Once"), Repeat.ONCE.value),
                 (self.tr("Every month"), Repeat.MONTHLY.value),
             ]
+        if key == "week_of_month":
+            weeks = [self.tr("First"), self.tr("Second"), self.tr("Third"), self.tr("Fourth")]
+            numbered = [(name, number) for number, name in enumerate(weeks, start=1)]
+            fifth = [(self.tr("Fifth"), 5), (self.tr("Last"), -1)]
+            return [(self.tr("— (by day of the month)"), None), *numbered, *fifth]
         if key == "auto_join":
             usual = self.tr("As the schedule says")
             return [(usual, None), (self.tr("Yes"), True), (self.tr("No"), False)]
@@ -167,6 +210,16 @@ class ScheduleTab(FormTab):
 
     def _meeting_title(self, item: Data, index: int) -> str:
         return str(item.get("name") or self.tr("Meeting {number}").format(number=index + 1))
+
+
+def _repeats(*kinds: Repeat) -> tuple[str, tuple[str, ...]]:
+    """Show a field only for meetings that repeat in one of these ways."""
+    return ("repeat", tuple(kind.value for kind in kinds))
+
+
+def _seconds(key: str, default: float) -> FieldSpec:
+    """Return a DTMF wait in seconds (advanced: the bridge's voice menu rarely needs it)."""
+    return FieldSpec(key, Kind.FLOAT, maximum=30, default=default, advanced=True)
 
 
 def _lead(key: str) -> FieldSpec:

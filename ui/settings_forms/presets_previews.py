@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from console.profile_form import get_value
+from drivers.video.source import Decoder
 from ui.settings_forms.fields import FieldSpec, Kind, tables
 from ui.settings_forms.form_tab import FormTab
 from ui.settings_forms.sections import Data
@@ -61,6 +62,7 @@ class PresetsTab(PerCameraTab):
             "name": self.tr("Name shown on the button"),
             "thumbnail": self.tr("Picture"),
             "+add": self.tr("+ Add a preset shot"),
+            "-remove": self.tr("Remove preset shot '{name}'?"),
         }
 
     def hint_text(self) -> str:
@@ -106,10 +108,22 @@ class PreviewsTab(PerCameraTab):
             "preview.url": self.tr("Picture address (rtsp://, udp://, http:// …; empty: none)"),
             "preview.caching_ms": self.tr("Buffer in ms (— = 35; more is smoother, later)"),
             "preview.rtsp_tcp": self.tr("RTSP over TCP (through firewalls)"),
+            "preview.decoder": self.tr("Decoder"),
             "incoming.url": self.tr("Picture address (rtsp://, udp://, http:// …; empty: none)"),
             "incoming.caching_ms": self.tr("Buffer in ms (— = 35; more is smoother, later)"),
             "incoming.rtsp_tcp": self.tr("RTSP over TCP (through firewalls)"),
+            "incoming.decoder": self.tr("Decoder"),
         }
+
+    def choices(self, key: str, data: Mapping[str, Any]) -> list[tuple[str, Any]]:
+        """Return the decoders a source may use."""
+        if key.endswith(".decoder"):
+            return [
+                (self.tr("Automatic (libVLC, PyAV when libVLC cannot)"), Decoder.AUTO.value),
+                ("libVLC", Decoder.VLC.value),
+                ("PyAV", Decoder.PYAV.value),
+            ]
+        return []
 
     def build_camera(self, index: int, title: Callable[[], str]) -> None:
         """Add camera ``index``'s preview source."""
@@ -129,4 +143,5 @@ def _source_specs(table: str) -> list[FieldSpec]:
         FieldSpec(f"{table}.url", Kind.TABLE_TEXT),
         FieldSpec(f"{table}.caching_ms", Kind.OPTIONAL_INT, maximum=10_000, needs=table),
         FieldSpec(f"{table}.rtsp_tcp", Kind.BOOL, needs=table, default=True),
+        FieldSpec(f"{table}.decoder", Kind.CHOICE, needs=table, default=Decoder.AUTO.value),
     ]

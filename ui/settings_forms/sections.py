@@ -7,13 +7,15 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +52,8 @@ class FormModel(QObject):
     def __init__(self, text: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.text = text
+        # Asks "Remove …?" before an item goes; None: a small message box (tests answer here).
+        self.confirm: Callable[[str], bool] | None = None
 
     def apply(self, change: Callable[[str], str]) -> None:
         """Rewrite the text with ``change``; say so when it changed."""
@@ -71,7 +75,7 @@ def write_field(text: str, spec: FieldSpec, path: FieldPath, value: Any) -> str:
 
 
 class FormSection(QWidget):
-    """The fields of one table (``base``) in a grid of ``columns``."""
+    """The fields of one table (``base``) in a grid of ``columns``; advanced ones folded away."""
 
     def __init__(
         self,
@@ -88,33 +92,92 @@ class FormSection(QWidget):
         self.model = model
         self.texts = texts
         self.base = base
+        self.columns = columns
         self.rows: dict[str, FieldRow] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(4)
-        for index, spec in enumerate(specs):
-            row = FieldRow(spec, spec.path(base), self, image_folder)
+        self._placed: list[str] | None = None
+        self.more = QWidget(self)  # the advanced fields, shown with the "More settings" button
+        self.more.hide()
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("moreButton")
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.toggled.connect(self._on_more)
+        self._grids = (QGridLayout(), QGridLayout(self.more))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._grids[0])
+        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.more)
+        for grid in self._grids:
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setHorizontalSpacing(16)
+            grid.setVerticalSpacing(4)
+            for column in range(columns):
+                grid.setColumnStretch(column, 1)
+        for spec in specs:
+            holder = self.more if spec.advanced else self
+            row = FieldRow(spec, spec.path(base), holder, image_folder)
             row.edited.connect(self._on_edited)
-            grid.addWidget(row, index // columns, index % columns)
             self.rows[spec.key] = row
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
+        self.more_button.setVisible(any(spec.advanced for spec in specs))
+        self._place(list(self.rows))
         self.retranslate()
 
     def retranslate(self) -> None:
         """Word the labels again (the tab knows the words)."""
+        self.more_button.setText(self.tr("More settings"))
         for key, row in self.rows.items():
             row.set_label(self.texts.label(key))
             row.retranslate()
 
     def refresh(self, data: Data) -> None:
         """Show the values of ``data`` (the whole profile)."""
+        shown = []
         for key, row in self.rows.items():
             choices = self.texts.choices(key, data) if row.spec.kind is Kind.CHOICE else None
-            row.load(lookup(data, row.path), choices)
+            value = lookup(data, row.path)
+            row.load(value, choices)
             needs = row.spec.needs
             row.editor.setEnabled(needs is None or lookup(data, (*self.base, needs)) is not None)
+            if row.spec.when is None or value is not None or self._applies(row.spec, data):
+                shown.append(key)
+        self._place(shown)
+
+    def _applies(self, spec: FieldSpec, data: Data) -> bool:
+        """Tell whether the sibling ``spec.when`` names has one of the values that use it."""
+        assert spec.when is not None
+        key, values = spec.when
+        current = lookup(data, (*self.base, *key.split(".")))
+        sibling = self.rows.get(key)
+        if current is None and sibling is not None:
+            current = sibling.spec.default
+        return current in values
+
+    def _place(self, shown: list[str]) -> None:
+        """Lay out the ``shown`` rows without gaps (a repeat kind hides what it does not use)."""
+        if shown == self._placed:
+            return
+        self._placed = shown
+        counts = [0, 0]
+        for key, row in self.rows.items():
+            grid = self._grids[int(row.spec.advanced)]
+            grid.removeWidget(row)
+            if row.spec.when is not None:
+                row.setVisible(key in shown)
+            if key in shown:
+                index = counts[int(row.spec.advanced)]
+                grid.addWidget(row, index // self.columns, index % self.columns)
+                counts[int(row.spec.advanced)] += 1
+
+    def _on_more(self, shown: bool) -> None:
+        self.more.setVisible(shown)
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.more_button.setArrowType(arrow)
+
+    def expand(self) -> None:
+        """Unfold the advanced fields (one of them is marked)."""
+        self.more_button.setChecked(True)
 
     def _on_edited(self, spec: FieldSpec, value: Any) -> None:
         path = spec.path(self.base)
@@ -249,9 +312,29 @@ class ListEditor(QWidget):
         """Append a new item (its defaults come from the tab)."""
         self.model.apply(lambda text: add_item(text, self.path, self.new_item(text)))
 
-    def remove(self, index: int) -> None:
-        """Remove item ``index``."""
+    def remove(self, index: int) -> bool:
+        """Remove item ``index`` once the technician agreed; tell whether it went."""
+        item = lookup(self._data, (*self.path, index)) or {}
+        name = str(item.get("name") or self.title(item, index))
+        question = self.texts.label("-remove")
+        if "{name}" not in question:  # the tab has no words of its own for it
+            question = self.tr("Remove '{name}'?")
+        question = question.format(name=name)
+        note = self.tr("(Nothing is saved until you press Save)")
+        confirm = self.model.confirm or self._ask
+        if not confirm(f"{question} {note}"):
+            return False
         self.model.apply(lambda text: remove_item(text, self.path, index))
+        return True
+
+    def _ask(self, question: str) -> bool:
+        """Ask in a small message box: Remove or Cancel (Cancel is the default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove"), question, parent=self)
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is remove
 
     def move_item(self, index: int, to: int) -> None:
         """Move item ``index`` to ``to``."""
@@ -279,4 +362,9 @@ def mark_error(root: QWidget, error: FieldPath | None, message: str | None) -> Q
                 best = sink
     for sink in sinks:
         sink.show_error(message if sink is best else None)
+    if isinstance(best, FieldRow) and best.spec.advanced:
+        more = best.parentWidget()  # the row is in its section's ``more``
+        section = more.parentWidget() if more is not None else None
+        if isinstance(section, FormSection):
+            section.expand()
     return best
