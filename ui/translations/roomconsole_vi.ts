@@ -28,7 +28,7 @@
 <context>
     <name>BridgesTab</name>
     <message>
-        <location filename="../settings_forms/bridges_schedule.py" line="+43"/>
+        <location filename="../settings_forms/bridges_schedule.py" line="+48"/>
         <source>Bridges (the first one is the main bridge)</source>
         <translation>Cầu chính / MCU (cầu đầu tiên được dùng mặc định)</translation>
     </message>
@@ -64,8 +64,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Call speed in kbit/s (— = the codec&apos;s usual)</source>
+        <translation>Tốc độ cuộc gọi, kbit/s (— = mặc định của đầu codec)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Preset shot when joining (— = none)</source>
         <translation>Góc máy khi vào họp (— = không đổi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preset shot when leaving (— = cameras rest)</source>
+        <translation>Góc máy khi rời họp (— = máy quay về chế độ nghỉ)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -79,8 +89,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Wait before typing the meeting ID (seconds)</source>
+        <translation>Chờ trước khi nhập mã cuộc họp (giây)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause for each &apos;,&apos; in the meeting ID (seconds)</source>
+        <translation>Thời gian dừng cho mỗi dấu &apos;,&apos; trong mã cuộc họp (giây)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait between meeting ID and PIN (seconds)</source>
+        <translation>Chờ giữa mã cuộc họp và mã PIN (giây)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>+ Add a bridge</source>
         <translation>+ Thêm cầu chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove bridge &apos;{name}&apos;?</source>
+        <translation>Xoá cầu chính &apos;{name}&apos;?</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -474,7 +504,7 @@
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="+109"/>
+        <location filename="../settings_forms/site_devices.py" line="+157"/>
         <source>Cameras</source>
         <translation>Máy quay</translation>
     </message>
@@ -495,13 +525,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+7"/>
-        <location line="+3"/>
+        <location line="+16"/>
+        <location line="+11"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-26"/>
         <source>Short code (letters, digits, no spaces)</source>
         <translation>Mã ngắn (chữ không dấu, số, không khoảng trắng)</translation>
     </message>
@@ -522,8 +552,53 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Speed to a preset shot (1–24, — = fastest)</source>
+        <translation>Tốc độ chuyển tới góc máy (1–24, — = nhanh nhất)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera answers (two-way cable)</source>
+        <translation>Máy quay có trả lời (cáp hai chiều)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preset shots the camera stores itself</source>
+        <translation>Số góc máy máy quay tự lưu được</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera keeps preset shots itself</source>
+        <translation>Máy quay tự lưu góc máy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fastest pan (1–24)</source>
+        <translation>Tốc độ quay ngang tối đa (1–24)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fastest tilt (1–24)</source>
+        <translation>Tốc độ quay dọc tối đa (1–24)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fastest zoom (0–7)</source>
+        <translation>Tốc độ phóng to/thu nhỏ tối đa (0–7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fastest focus (0–7)</source>
+        <translation>Tốc độ lấy nét tối đa (0–7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>+ Add a camera</source>
         <translation>+ Thêm máy quay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove camera &apos;{name}&apos;?</source>
+        <translation>Xoá máy quay &apos;{name}&apos;?</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -532,14 +607,54 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Network address (IP)</source>
         <translation>Địa chỉ mạng (IP)</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
         <source>Port (— = the desk&apos;s usual one)</source>
         <translation>Cổng (— = cổng thường dùng của bàn trộn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn when someone speaks into a muted microphone</source>
+        <translation>Cảnh báo khi có người nói vào micro đang tắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts as speech above (dB)</source>
+        <translation>Coi là đang nói khi to hơn (dB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn after speaking for (seconds)</source>
+        <translation>Cảnh báo sau khi nói được (giây)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel on the desk (1–32)</source>
+        <translation>Kênh trên bàn trộn (1–32)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name shown (empty: the desk&apos;s own)</source>
+        <translation>Tên hiển thị (để trống: tên trên bàn trộn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A microphone (muted with the others)</source>
+        <translation>Là micro (tắt cùng các micro khác)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ Add a channel</source>
+        <translation>+ Thêm kênh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove channel &apos;{name}&apos;?</source>
+        <translation>Xoá kênh &apos;{name}&apos;?</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -550,6 +665,26 @@
         <location line="+2"/>
         <source>Port (— = the usual one)</source>
         <translation>Cổng (— = cổng thường dùng)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cisco login name (SSH; the password stays in this computer&apos;s keyring)</source>
+        <translation>Tên đăng nhập Cisco (SSH; mật khẩu lưu trong kho mật khẩu của máy tính này)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SIP user name of this room</source>
+        <translation>Tên người dùng SIP của phòng họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIP port (— = baresip&apos;s usual)</source>
+        <translation>Cổng SIP (— = cổng thường dùng của baresip)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a baresip already running (HOST:PORT of its ctrl_tcp)</source>
+        <translation>Dùng baresip đang chạy sẵn (ĐỊA_CHỈ:CỔNG ctrl_tcp của nó)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -567,11 +702,16 @@
         <source>Camera {number}</source>
         <translation>Máy quay {number}</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Channel {number}</source>
+        <translation>Kênh {number}</translation>
+    </message>
 </context>
 <context>
     <name>EventLogDialog</name>
     <message>
-        <location filename="../log_view.py" line="+266"/>
+        <location filename="../log_view.py" line="+289"/>
         <source>Event log</source>
         <translation>Nhật ký sự kiện</translation>
     </message>
@@ -579,7 +719,7 @@
 <context>
     <name>EventLogView</name>
     <message>
-        <location line="-212"/>
+        <location line="-231"/>
         <source>detail</source>
         <translation>chi tiết</translation>
     </message>
@@ -600,7 +740,7 @@
         <translation>lỗi</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+152"/>
         <source>All devices</source>
         <translation>Tất cả thiết bị</translation>
     </message>
@@ -638,7 +778,7 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -1152,7 +1292,7 @@
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../settings_forms/fields.py" line="+161"/>
+        <location filename="../settings_forms/fields.py" line="+117"/>
         <source>Mon</source>
         <translation>T2</translation>
     </message>
@@ -1185,6 +1325,14 @@
         <location line="+1"/>
         <source>Sun</source>
         <translation>CN</translation>
+    </message>
+</context>
+<context>
+    <name>FormSection</name>
+    <message>
+        <location filename="../settings_forms/sections.py" line="+129"/>
+        <source>More settings</source>
+        <translation>Cài đặt thêm</translation>
     </message>
 </context>
 <context>
@@ -1295,12 +1443,14 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../settings_forms/sections.py" line="+217"/>
+        <location filename="../settings_forms/sections.py" line="+151"/>
+        <location line="+52"/>
+        <location line="+1"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-52"/>
         <source>Move up</source>
         <translation>Chuyển lên</translation>
     </message>
@@ -1308,6 +1458,21 @@
         <location line="+1"/>
         <source>Move down</source>
         <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Remove &apos;{name}&apos;?</source>
+        <translation>Xoá &apos;{name}&apos;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(Nothing is saved until you press Save)</source>
+        <translation>(Chưa có gì được lưu cho đến khi bấm Lưu)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +1646,7 @@
 <context>
     <name>OperatorDay</name>
     <message>
-        <location filename="../operator_day.py" line="+144"/>
+        <location filename="../operator_day.py" line="+145"/>
         <source>Operator&apos;s day</source>
         <translation>Việc trong ngày</translation>
     </message>
@@ -1509,7 +1674,7 @@
 <context>
     <name>PerCameraTab</name>
     <message>
-        <location filename="../settings_forms/presets_previews.py" line="+38"/>
+        <location filename="../settings_forms/presets_previews.py" line="+39"/>
         <source>Camera: {name}</source>
         <translation>Máy quay: {name}</translation>
     </message>
@@ -1800,7 +1965,7 @@
         <translation>Cần làm: {advice}</translation>
     </message>
     <message>
-        <location filename="../precheck_card.py" line="+197"/>
+        <location filename="../precheck_card.py" line="+206"/>
         <source>Pre-meeting check</source>
         <translation>Kiểm tra trước họp</translation>
     </message>
@@ -1820,7 +1985,7 @@
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Stop the check</source>
         <translation>Dừng kiểm tra</translation>
     </message>
@@ -1878,7 +2043,7 @@
 <context>
     <name>PrecheckDialog</name>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Pre-meeting check</source>
         <translation>Kiểm tra trước họp</translation>
     </message>
@@ -2005,6 +2170,11 @@
         <translation>+ Thêm góc máy</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Remove preset shot &apos;{name}&apos;?</source>
+        <translation>Xoá góc máy &apos;{name}&apos;?</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Positions and pictures are saved from the camera panel (hold a preset button).</source>
         <translation>Vị trí và hình của góc máy được lưu từ bảng điều khiển máy quay (nhấn giữ nút góc máy).</translation>
@@ -2048,7 +2218,7 @@
 <context>
     <name>PreviewWidget</name>
     <message>
-        <location line="+199"/>
+        <location filename="../preview.py" line="+199"/>
         <source>Off</source>
         <translation>Tắt</translation>
     </message>
@@ -2120,24 +2290,35 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Picture address (rtsp://, udp://, http:// …; empty: none)</source>
         <translation>Địa chỉ hình (rtsp://, udp://, http:// …; để trống: không có)</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+3"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>Buffer in ms (— = 35; more is smoother, later)</source>
         <translation>Bộ đệm, ms (— = 35; lớn hơn thì mượt hơn nhưng trễ hơn)</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <location line="+3"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>RTSP over TCP (through firewalls)</source>
         <translation>RTSP qua TCP (đi qua được tường lửa)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>Decoder</source>
+        <translation>Bộ giải mã</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic (libVLC, PyAV when libVLC cannot)</source>
+        <translation>Tự động (libVLC, dùng PyAV khi libVLC không mở được)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Incoming picture (far end / bridge)</source>
         <translation>Hình nhận về (điểm cầu bên kia / cầu chính)</translation>
     </message>
@@ -2224,7 +2405,7 @@
 <context>
     <name>ScheduleTab</name>
     <message>
-        <location filename="../settings_forms/bridges_schedule.py" line="+29"/>
+        <location filename="../settings_forms/bridges_schedule.py" line="+46"/>
         <source>Meetings</source>
         <translation>Cuộc họp</translation>
     </message>
@@ -2264,9 +2445,29 @@
         <translation>Ngày họp (họp một lần) hoặc ngày bắt đầu (YYYY-MM-DD)</translation>
     </message>
     <message>
+        <location line="-17"/>
+        <source>Defaults for every meeting</source>
+        <translation>Mặc định cho mọi cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Which week of the month (tick one day above)</source>
+        <translation>Tuần thứ mấy trong tháng (đánh dấu một ngày ở trên)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Day of the month (monthly)</source>
-        <translation>Ngày trong tháng (họp hằng tháng)</translation>
+        <source>Or: day of the month (31 = the last day)</source>
+        <translation>Hoặc: ngày trong tháng (31 = ngày cuối tháng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day (YYYY-MM-DD, empty: no end)</source>
+        <translation>Ngày cuối (YYYY-MM-DD, để trống: không kết thúc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lasts, minutes</source>
+        <translation>Kéo dài, phút</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2299,6 +2500,41 @@
         <translation>+ Thêm cuộc họp</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Remove meeting &apos;{name}&apos;?</source>
+        <translation>Xoá cuộc họp &apos;{name}&apos;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder, minutes before</source>
+        <translation>Nhắc lịch trước bao nhiêu phút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-meeting check, minutes before</source>
+        <translation>Kiểm tra trước họp, trước bao nhiêu phút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join prompt, minutes before</source>
+        <translation>Nhắc vào họp trước bao nhiêu phút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still offer to join, minutes after the start</source>
+        <translation>Vẫn mời vào họp đến bao nhiêu phút sau giờ bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join meetings by itself (unless a meeting says no)</source>
+        <translation>Tự vào họp (trừ cuộc họp chọn không)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joins by itself, minutes before</source>
+        <translation>Tự vào họp trước bao nhiêu phút</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Every week</source>
         <translation>Hằng tuần</translation>
@@ -2315,6 +2551,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>First</source>
+        <translation>Tuần đầu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Second</source>
+        <translation>Tuần thứ hai</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Third</source>
+        <translation>Tuần thứ ba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fourth</source>
+        <translation>Tuần thứ tư</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fifth</source>
+        <translation>Tuần thứ năm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last</source>
+        <translation>Tuần cuối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— (by day of the month)</source>
+        <translation>— (theo ngày trong tháng)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>As the schedule says</source>
         <translation>Theo cài đặt chung của lịch</translation>
     </message>
@@ -2466,9 +2737,14 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="-130"/>
+        <location filename="../settings_forms/site_devices.py" line="-198"/>
         <source>This site</source>
         <translation>Điểm cầu này</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-meeting check</source>
+        <translation>Kiểm tra trước họp</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2489,6 +2765,21 @@
         <location line="+1"/>
         <source>Interface language of this site</source>
         <translation>Ngôn ngữ giao diện của điểm cầu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mixer channel of the lectern microphone (— = none)</source>
+        <translation>Kênh bàn trộn của micro bục phát biểu (— = không có)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP echo port of the bridge (— = none)</source>
+        <translation>Cổng UDP echo của cầu chính (— = không có)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the network is measured (seconds)</source>
+        <translation>Thời gian đo đường truyền (giây)</translation>
     </message>
     <message>
         <location line="+6"/>
