@@ -141,15 +141,14 @@ class DevicesTab(FormTab):
             FieldSpec("hot_mic.hold_seconds", Kind.FLOAT, 0.5, 30, default=2.0,
                       when=desks, advanced=True),
         ]  # fmt: skip
-        layout = self.group(self._mixer_title)
-        self.mixer = self.add_section(layout, "mixer.", ("mixer",), mixer)
+        self.mixer = self.add_section(self.group(self._mixer_title), "mixer.", ("mixer",), mixer)
         channels = [
             FieldSpec("number", Kind.INT, minimum=1, maximum=32),
             FieldSpec("name", Kind.OPTIONAL_TEXT),
             FieldSpec("microphone", Kind.BOOL, default=True),
         ]
         self.channels = self.add_list(
-            layout, "channel.", ("mixer", "channels"), channels,
+            self.group(self._channels_title), "channel.", ("mixer", "channels"), channels,
             self._new_channel, self._channel_title, columns=3, compact=True,
         )  # fmt: skip
 
@@ -158,6 +157,9 @@ class DevicesTab(FormTab):
 
     def _mixer_title(self) -> str:
         return self.tr("Audio mixer")
+
+    def _channels_title(self) -> str:
+        return self.tr("Mixer channels the operator sees")
 
     def _codec_title(self) -> str:
         return self.tr("Codec")

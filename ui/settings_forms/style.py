@@ -22,6 +22,8 @@ QPlainTextEdit { background: #ffffff; border: 1px solid #d5dde5; }
     background: #ffffff;
 }
 #formPage QLineEdit:disabled { background: #f1f3f5; }
+#formPage QComboBox:disabled { color: #9aa5b1; }
+#moreButton { padding: 4px 8px; }
 #formPage QAbstractSpinBox, #formPage QComboBox { min-height: 32px; }
 #fieldFrame { border: 2px solid transparent; border-radius: 8px; }
 #fieldFrame[invalid="true"] { border: 2px solid #d0392b; background: #fdecea; }

@@ -504,7 +504,7 @@
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="+157"/>
+        <location filename="../settings_forms/site_devices.py" line="+156"/>
         <source>Cameras</source>
         <translation>Máy quay</translation>
     </message>
@@ -512,6 +512,11 @@
         <location line="+3"/>
         <source>Audio mixer</source>
         <translation>Bàn trộn âm thanh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mixer channels the operator sees</source>
+        <translation>Các kênh bàn trộn hiện cho người điều khiển</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2737,7 +2742,7 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="-198"/>
+        <location filename="../settings_forms/site_devices.py" line="-200"/>
         <source>This site</source>
         <translation>Điểm cầu này</translation>
     </message>
