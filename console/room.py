@@ -134,9 +134,9 @@ class Room:
         now = status.availability
         # CONNECTING between OFFLINE and ONLINE (link back, no answer yet) is neither.
         if now is Availability.OFFLINE and device.name not in self._lost:
-            self._lost[device.name] = status.problem or Problem.UNKNOWN
-            _LOGGER.warning("%s: unavailable (%s): %s", device.name, status.problem, status.detail)
             problem = status.problem or Problem.UNKNOWN
+            self._lost[device.name] = problem
+            _LOGGER.warning("%s: unavailable (%s): %s", device.name, problem, status.detail)
             self.notifications.post(device.name, problem, status.detail, Severity.ERROR)
         elif now is Availability.ONLINE and device.name in self._lost:
             problem = self._lost.pop(device.name)

@@ -79,7 +79,7 @@ class PresetPictures:
                     save_thumbnail, self.store, self.camera_id, number, self._player.frames
                 )
             except OSError as exc:
-                _LOGGER.warning("%s: cannot store thumbnail: %s", self.camera_id, exc)
+                _LOGGER.warning("%s: cannot store thumbnail: %s", self._book.camera.name, exc)
         self._book.set_thumbnail(number, name)
         return name
 
@@ -103,7 +103,7 @@ class PresetPictures:
         try:
             match = await self._look(name)
         except Exception:  # a bug here must never take a recall down with it
-            _LOGGER.exception("%s: preset %d check failed", self.camera_id, number)
+            _LOGGER.exception("%s: preset %d check failed", self._book.camera.name, number)
             match = None
         if match is None:
             self.check.publish(PresetCheck())
@@ -112,7 +112,7 @@ class PresetPictures:
         if match.off_preset:
             _LOGGER.warning(
                 "%s: picture differs from preset %d (%.2f > %.2f)",
-                self.camera_id,
+                self._book.camera.name,
                 number,
                 match.difference,
                 match.threshold,

@@ -174,7 +174,7 @@ class JoinBridge:
             await self._clean_up()
             _LOGGER.warning(
                 "join %s failed at %s: %s (%s)",
-                self.bridge.id,
+                self.bridge.name,
                 failure.step,
                 failure.problem,
                 failure.detail,
@@ -192,10 +192,10 @@ class JoinBridge:
             if not self._cancel_requested:
                 raise  # someone else cancels us (shutdown): propagate
             task.uncancel()
-            _LOGGER.info("join %s cancelled by the operator", self.bridge.id)
+            _LOGGER.info("join %s cancelled by the operator", self.bridge.name)
         else:
             self._publish(JoinPhase.IN_MEETING, None, len(self.steps))
-            _LOGGER.info("joined %s", self.bridge.id)
+            _LOGGER.info("joined %s", self.bridge.name)
         finally:
             self._task = None
         return self.progress.value
@@ -225,7 +225,7 @@ class JoinBridge:
 
     def _warn(self, step: JoinStep, exc: DeviceError) -> None:
         """Record a non-fatal problem and show it with the progress."""
-        _LOGGER.warning("join %s: %s: %s", self.bridge.id, step, exc)
+        _LOGGER.warning("join %s: %s: %s", self.bridge.name, step, exc)
         self._warnings.append(StepWarning(step, exc.problem, str(exc)))
         self.progress.publish(replace(self.progress.value, warnings=tuple(self._warnings)))
 
