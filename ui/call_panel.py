@@ -33,6 +33,7 @@ from console.services.steps import JoinStep
 from drivers.observable import Unsubscribe
 from drivers.roles.codec import CallInfo, CallState, Codec
 from ui.device_calls import DeviceCalls
+from ui.join_words import step_text
 from ui.messages import DeviceKind, problem_text
 
 _LOGGER = logging.getLogger(__name__)
@@ -327,7 +328,7 @@ class CallPanel(QGroupBox):
                 self.tr("Joining: step %1 of %2 — %3")
                 .replace("%1", str(progress.index))
                 .replace("%2", str(progress.total))
-                .replace("%3", self._step_text(progress.step))
+                .replace("%3", step_text(progress.step))
             )
         elif info.state is CallState.CONNECTED and progress.phase is JoinPhase.IN_MEETING:
             self.state_label.setText(
@@ -362,22 +363,9 @@ class CallPanel(QGroupBox):
         return (
             self.tr("Joining stopped at step %1 (%2): %3")
             .replace("%1", str(progress.index))
-            .replace("%2", self._step_text(progress.step))
+            .replace("%2", step_text(progress.step))
             .replace("%3", reason)
         )
-
-    def _step_text(self, step: JoinStep | None) -> str:
-        texts = {
-            JoinStep.WAKE: self.tr("waking the codec and cameras"),
-            JoinStep.CAMERAS: self.tr("cameras to the meeting shot"),
-            JoinStep.AUDIO: self.tr("setting the microphones"),
-            JoinStep.DIAL: self.tr("dialling"),
-            JoinStep.CONNECT: self.tr("waiting for the bridge to answer"),
-            JoinStep.CONFERENCE: self.tr("entering the meeting ID and PIN"),
-            JoinStep.MEDIA: self.tr("checking that sound arrives"),
-            JoinStep.BROWSER: self.tr("opening the meeting in the browser"),
-        }
-        return texts.get(step, "") if step is not None else ""
 
     def _update_mic(self) -> None:
         muted = self.codec.mic_muted.value

@@ -23,6 +23,7 @@ from console.services.steps import JoinStep
 from drivers.errors import Problem
 from drivers.roles.base import Availability, DeviceStatus
 from ui.i18n import current_language
+from ui.join_words import step_text
 from ui.messages import problem_text, status_text, warning_text
 from ui.precheck_texts import finding_text, kind_text, verdict_text
 
@@ -46,7 +47,7 @@ def _preview_name(name: str) -> str:
 
 
 def _step(step: str) -> str:
-    return _words(_STEPS[JoinStep(step)])
+    return step_text(JoinStep(step))
 
 
 def _kind(kind: str) -> str:
@@ -61,20 +62,6 @@ def _finding(finding: str) -> str:
     text = finding_text(Finding(finding))
     return f" — {text}" if text else ""
 
-
-_STEPS: dict[JoinStep, str] = {
-    JoinStep.WAKE: QT_TRANSLATE_NOOP("EventWords", "waking the codec and cameras"),
-    JoinStep.CAMERAS: QT_TRANSLATE_NOOP("EventWords", "cameras to the meeting shot"),
-    JoinStep.AUDIO: QT_TRANSLATE_NOOP("EventWords", "setting the microphones"),
-    JoinStep.DIAL: QT_TRANSLATE_NOOP("EventWords", "dialling"),
-    JoinStep.CONNECT: QT_TRANSLATE_NOOP("EventWords", "waiting for the bridge to answer"),
-    JoinStep.CONFERENCE: QT_TRANSLATE_NOOP("EventWords", "entering the meeting ID and PIN"),
-    JoinStep.MEDIA: QT_TRANSLATE_NOOP("EventWords", "checking that sound arrives"),
-    JoinStep.BROWSER: QT_TRANSLATE_NOOP("EventWords", "opening the meeting in the browser"),
-    JoinStep.HANGUP: QT_TRANSLATE_NOOP("EventWords", "hanging up"),
-    JoinStep.MICROPHONES: QT_TRANSLATE_NOOP("EventWords", "muting the microphones"),
-    JoinStep.STANDBY: QT_TRANSLATE_NOOP("EventWords", "cameras to rest"),
-}
 
 # how a named group is worded before it fills the template (other groups go in as logged)
 _WORDERS: dict[str, Worder] = {

@@ -137,7 +137,7 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../call_panel.py" line="+124"/>
+        <location filename="../call_panel.py" line="+125"/>
         <source>Meeting</source>
         <translation>Cuộc họp</translation>
     </message>
@@ -227,47 +227,7 @@
         <translation>Dừng vào họp ở bước %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>waking the codec and cameras</source>
-        <translation>đang khởi động đầu codec và máy quay</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cameras to the meeting shot</source>
-        <translation>đưa máy quay về góc máy họp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>setting the microphones</source>
-        <translation>đang đặt micro</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>dialling</source>
-        <translation>đang gọi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>waiting for the bridge to answer</source>
-        <translation>đang chờ cầu chính trả lời</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>entering the meeting ID and PIN</source>
-        <translation>đang nhập mã cuộc họp và mã PIN</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>checking that sound arrives</source>
-        <translation>đang kiểm tra âm thanh nhận về</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>opening the meeting in the browser</source>
-        <translation>đang mở cuộc họp trong trình duyệt</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Microphones muted</source>
         <translation>Micro đang tắt</translation>
     </message>
@@ -811,67 +771,12 @@
 <context>
     <name>EventWords</name>
     <message>
-        <location filename="../event_words.py" line="+45"/>
+        <location filename="../event_words.py" line="+46"/>
         <source>far end</source>
         <translation>điểm cầu bên kia</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>waking the codec and cameras</source>
-        <translation>đang khởi động đầu codec và máy quay</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cameras to the meeting shot</source>
-        <translation>đưa máy quay về góc máy họp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>setting the microphones</source>
-        <translation>đang đặt micro</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>dialling</source>
-        <translation>đang gọi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>waiting for the bridge to answer</source>
-        <translation>đang chờ cầu chính trả lời</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>entering the meeting ID and PIN</source>
-        <translation>đang nhập mã cuộc họp và mã PIN</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>checking that sound arrives</source>
-        <translation>đang kiểm tra âm thanh nhận về</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>opening the meeting in the browser</source>
-        <translation>đang mở cuộc họp trong trình duyệt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>hanging up</source>
-        <translation>đang gác máy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>muting the microphones</source>
-        <translation>đang tắt micro</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cameras to rest</source>
-        <translation>đưa máy quay về vị trí nghỉ</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+79"/>
         <source>Preview {preview}: connecting…</source>
         <translation>Xem trước {preview}: đang kết nối…</translation>
     </message>
@@ -1343,7 +1248,7 @@
 <context>
     <name>HealthGraph</name>
     <message>
-        <location filename="../call_panel.py" line="-330"/>
+        <location filename="../call_panel.py" line="-317"/>
         <source>Loss, last minute</source>
         <translation>Mất gói 1 phút qua</translation>
     </message>
@@ -1422,6 +1327,64 @@
         <location line="+4"/>
         <source>Not now</source>
         <translation>Để sau</translation>
+    </message>
+</context>
+<context>
+    <name>JoinWords</name>
+    <message>
+        <location filename="../join_words.py" line="+15"/>
+        <source>waking the codec and cameras</source>
+        <translation>đang khởi động đầu codec và máy quay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cameras to the meeting shot</source>
+        <translation>đưa máy quay về góc máy họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>setting the microphones</source>
+        <translation>đang đặt micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dialling</source>
+        <translation>đang gọi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for the bridge to answer</source>
+        <translation>đang chờ cầu chính trả lời</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>entering the meeting ID and PIN</source>
+        <translation>đang nhập mã cuộc họp và mã PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>checking that sound arrives</source>
+        <translation>đang kiểm tra âm thanh nhận về</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opening the meeting in the browser</source>
+        <translation>đang mở cuộc họp trong trình duyệt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hanging up</source>
+        <translation>đang gác máy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>muting the microphones</source>
+        <translation>đang tắt micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cameras to rest</source>
+        <translation>đưa máy quay về vị trí nghỉ</translation>
     </message>
 </context>
 <context>
