@@ -399,3 +399,25 @@ def test_the_dialog_fits_a_small_laptop_screen(qtbot: QtBot, tmp_path: Path) -> 
         editor.tabs.setCurrentIndex(index)
         needed = editor.minimumSizeHint()
         assert needed.width() <= 1366 and needed.height() <= 768 - 40, (index, needed)
+
+
+def test_the_codec_shows_the_fields_its_type_uses(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_full_editor(qtbot, path)
+    rows = editor.tabs.devices.codec.rows
+    assert rows["host"].isHidden() and rows["username"].isHidden()  # baresip by default
+    assert not rows["user"].isHidden() and not rows["sip_port"].isHidden()
+    user = rows["user"].editor
+    assert isinstance(user, QLineEdit) and user.placeholderText() == "room"
+    choose(rows["driver"], "Cisco (xAPI)")
+    assert not rows["host"].isHidden() and not rows["username"].isHidden()
+    assert rows["user"].isHidden() and rows["sip_port"].isHidden()
+    host = rows["host"]
+    assert host.is_marked() and not editor.save_button.isEnabled()  # a Cisco needs its address
+    type_into(qtbot, host, "127.0.0.1")
+    type_into(qtbot, rows["username"], "admin")
+    assert "password" in rows["username"].label.text()  # it says where the password is
+    assert editor.save()
+    codec = load_profile(path).call.codec
+    assert codec.host == "127.0.0.1" and codec.username == "admin"
+    assert "password" not in path.read_text(encoding="utf-8")

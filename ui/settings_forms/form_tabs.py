@@ -83,7 +83,7 @@ class SettingsTabs(QTabWidget):
         message = plain_message(error.message) if error is not None else None
         marked = []
         for index, tab in enumerate(self.forms):
-            sink = mark_error(tab, path, message)
+            sink = mark_error(tab, path, message, error.message if error is not None else "")
             self._colour(index, sink is not None)
             if sink is not None:
                 marked.append(sink)

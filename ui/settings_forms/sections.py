@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -346,10 +347,14 @@ class ListEditor(QWidget):
         self.error_label.setVisible(message is not None)
 
 
-def mark_error(root: QWidget, error: FieldPath | None, message: str | None) -> QWidget | None:
+def mark_error(
+    root: QWidget, error: FieldPath | None, message: str | None, detail: str = ""
+) -> QWidget | None:
     """Mark the widget nearest to the ``error`` path under ``root``; clear every other mark.
 
-    Returns the marked widget (None when no form shows that part of the profile).
+    A check on a whole table that no box stands for ("codec driver … needs a host") lands on
+    the field of that table its technical ``detail`` names last. Returns the marked widget (None
+    when no form shows that part of the profile).
     """
     sinks: list[Any] = [
         widget for kind in (FieldRow, ItemBox, ListEditor) for widget in root.findChildren(kind)
@@ -360,6 +365,8 @@ def mark_error(root: QWidget, error: FieldPath | None, message: str | None) -> Q
             path = tuple(sink.path)
             if error[: len(path)] == path and (best is None or len(path) > len(best.path)):
                 best = sink
+        if best is None:
+            best = _named_field(sinks, error, detail)
     for sink in sinks:
         sink.show_error(message if sink is best else None)
     if isinstance(best, FieldRow) and best.spec.advanced:
@@ -368,3 +375,14 @@ def mark_error(root: QWidget, error: FieldPath | None, message: str | None) -> Q
         if isinstance(section, FormSection):
             section.expand()
     return best
+
+
+def _named_field(sinks: list[Any], table: FieldPath, detail: str) -> FieldRow | None:
+    """Return the field of ``table`` that ``detail`` names last ("driver … needs a host")."""
+    named: list[tuple[int, FieldRow]] = []
+    for sink in sinks:
+        if isinstance(sink, FieldRow) and tuple(sink.path[:-1]) == table:
+            found = re.search(rf"\b{re.escape(str(sink.path[-1]))}\b", detail)
+            if found is not None:
+                named.append((found.start(), sink))
+    return max(named, key=lambda pair: pair[0])[1] if named else None
