@@ -421,3 +421,27 @@ def test_the_codec_shows_the_fields_its_type_uses(qtbot: QtBot, tmp_path: Path) 
     codec = load_profile(path).call.codec
     assert codec.host == "127.0.0.1" and codec.username == "admin"
     assert "password" not in path.read_text(encoding="utf-8")
+
+
+def test_what_the_desk_does_when_joining_is_set_without_changing_its_meaning(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_full_editor(qtbot, path)
+    rows = editor.tabs.devices.mixer.rows
+    mute_all = rows["on_join.mute_microphones"].editor
+    assert isinstance(mute_all, QCheckBox) and mute_all.isChecked()  # the profile's usual
+    opened = rows["on_join.open"]
+    assert isinstance(opened.editor, QLineEdit)
+    qtbot.keyClicks(opened.editor, "1, 3")  # typed as a person does, commas and all
+    assert opened.editor.text() == "1, 3"
+    assert mute_all.isChecked()  # the new table still mutes every microphone first
+    type_into(qtbot, opened, "1, x")
+    assert opened.is_marked() and not editor.save_button.isEnabled()
+    type_into(qtbot, opened, "1 3")
+    assert editor.save()
+    on_join = load_profile(path).mixer.on_join
+    assert on_join.open == [1, 3] and on_join.mute_microphones
+    editor.editor.setPlainText(editor.text().replace("mute_microphones = true\n", ""))
+    editor.validate_now()
+    assert not mute_all.isChecked()  # a table without the key mutes none: the form says so

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,6 +187,25 @@ def _read_int(row: FieldRow) -> Any:
     return None if optional and value == row.editor.minimum() else value
 
 
+def _load_numbers(row: FieldRow, value: Any, _choices: object) -> None:
+    assert isinstance(row.editor, QLineEdit)
+    if _read_numbers(row) == value:
+        return  # what is typed means that already: keep the person's commas and spaces
+    text = ", ".join(str(n) for n in value) if isinstance(value, list) else str(value or "")
+    if row.editor.text() != text:
+        row.editor.setText(text)
+
+
+def _read_numbers(row: FieldRow) -> Any:
+    assert isinstance(row.editor, QLineEdit)
+    parts = [part for part in re.split(r"[,;\s]+", row.editor.text()) if part]
+    if not parts:
+        return None
+    if all(part.isdigit() for part in parts):
+        return [int(part) for part in parts]
+    return row.editor.text().strip()  # kept as typed: validation names the field
+
+
 def _read_float(row: FieldRow) -> Any:
     assert isinstance(row.editor, QDoubleSpinBox)
     return round(row.editor.value(), 1)
@@ -220,6 +240,7 @@ EDITORS: dict[Kind, Callable[[FieldRow], QWidget]] = {
     Kind.INT: _spin,
     Kind.OPTIONAL_INT: _spin,
     Kind.FLOAT: _float,
+    Kind.NUMBERS: _line,
     Kind.BOOL: _check,
     Kind.CHOICE: _combo,
     Kind.TIME: _time,
@@ -231,6 +252,7 @@ LOADERS: dict[Kind, Loader] = {
     Kind.INT: _load_int,
     Kind.OPTIONAL_INT: _load_int,
     Kind.FLOAT: _load_float,
+    Kind.NUMBERS: _load_numbers,
     Kind.BOOL: _load_bool,
     Kind.CHOICE: _load_choice,
     Kind.TIME: _load_time,
@@ -242,6 +264,7 @@ READERS: dict[Kind, Callable[[FieldRow], Any]] = {
     Kind.INT: _read_int,
     Kind.OPTIONAL_INT: _read_int,
     Kind.FLOAT: _read_float,
+    Kind.NUMBERS: _read_numbers,
     Kind.BOOL: _read_bool,
     Kind.CHOICE: _read_choice,
     Kind.TIME: _read_time,

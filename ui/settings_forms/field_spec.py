@@ -20,6 +20,7 @@ class Kind(Enum):
     FLOAT = auto()  # seconds, decibels: one decimal; a missing key shows ``default``
     BOOL = auto()
     CHOICE = auto()  # (label, value) pairs; a value None removes the key
+    NUMBERS = auto()  # channel numbers typed as "1, 3"; empty removes the key
     TIME = auto()
     DATE = auto()  # YYYY-MM-DD, empty removes the key
     WEEKDAYS = auto()
@@ -39,6 +40,10 @@ class FieldSpec:
     # (sibling key, its values): shown only while the sibling has one of them (or it is set)
     when: tuple[str, tuple[Any, ...]] | None = None
     advanced: bool = False  # under "More settings", folded until opened
+    # A sub-table that means something else once it exists (a mixer's on_join): what a key
+    # missing from the existing table stands for, and the keys written with its first field.
+    table_default: Any = None
+    seed: tuple[tuple[str, Any], ...] = ()
 
     def path(self, base: FieldPath) -> FieldPath:
         """Return the field's absolute path below ``base``."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from console.profile_form import (
     FieldPath,
     add_item,
+    get_value,
     move_item,
     remove_item,
     set_table,
@@ -72,6 +73,8 @@ def write_field(text: str, spec: FieldSpec, path: FieldPath, value: Any) -> str:
     """Write one field's ``value`` into ``text``; a TABLE_TEXT field owns its table."""
     if spec.kind is Kind.TABLE_TEXT:
         return set_table(text, path[:-1], None if value is None else {str(path[-1]): value})
+    if spec.seed and value is not None and get_value(text, path[:-1]) is None:
+        return set_table(text, path[:-1], {**dict(spec.seed), str(path[-1]): value})
     return set_value(text, path, value)
 
 
@@ -138,6 +141,8 @@ class FormSection(QWidget):
         for key, row in self.rows.items():
             choices = self.texts.choices(key, data) if row.spec.kind is Kind.CHOICE else None
             value = lookup(data, row.path)
+            if value is None and lookup(data, row.path[:-1]) is not None:
+                value = row.spec.table_default
             row.load(value, choices)
             needs = row.spec.needs
             row.editor.setEnabled(needs is None or lookup(data, (*self.base, needs)) is not None)

@@ -135,6 +135,8 @@ class DevicesTab(FormTab):
             FieldSpec("name", Kind.TEXT),
             FieldSpec("host", Kind.OPTIONAL_TEXT),
             FieldSpec("port", Kind.OPTIONAL_INT, minimum=1),
+            *_audio_state("on_join", desks),
+            *_audio_state("on_leave", desks),
             FieldSpec("hot_mic.enabled", Kind.BOOL, default=True, when=desks, advanced=True),
             FieldSpec("hot_mic.speech_threshold_db", Kind.FLOAT, -90, 0, default=-45.0,
                       when=desks, advanced=True),
@@ -193,6 +195,14 @@ class DevicesTab(FormTab):
             "mixer.hot_mic.enabled": self.tr("Warn when someone speaks into a muted microphone"),
             "mixer.hot_mic.speech_threshold_db": self.tr("Counts as speech above (dB)"),
             "mixer.hot_mic.hold_seconds": self.tr("Warn after speaking for (seconds)"),
+            "mixer.on_join.mute_microphones": self.tr("Joining: first mute every microphone"),
+            "mixer.on_join.main_on": self.tr("Joining: main output"),
+            "mixer.on_join.mute": self.tr("Joining: also mute channels (e.g. 4, 5)"),
+            "mixer.on_join.open": self.tr("Joining: then open channels (e.g. 1)"),
+            "mixer.on_leave.mute_microphones": self.tr("Leaving: first mute every microphone"),
+            "mixer.on_leave.main_on": self.tr("Leaving: main output"),
+            "mixer.on_leave.mute": self.tr("Leaving: also mute channels (e.g. 4, 5)"),
+            "mixer.on_leave.open": self.tr("Leaving: then open channels (e.g. 1)"),
             "channel.number": self.tr("Channel on the desk (1–32)"),  # noqa: RUF001
             "channel.name": self.tr("Name shown (empty: the desk's own)"),
             "channel.microphone": self.tr("A microphone (muted with the others)"),
@@ -219,6 +229,12 @@ class DevicesTab(FormTab):
                 (self.tr("No mixer (microphones go into the codec)"), MixerDriver.NONE.value),
                 ("Behringer X32 / Midas M32", MixerDriver.X32.value),
                 ("Behringer X-Air (XR12/16/18)", MixerDriver.XAIR.value),
+            ]
+        if key.endswith(".main_on"):
+            return [
+                (self.tr("Leave as it is"), None),
+                (self.tr("On"), True),
+                (self.tr("Off"), False),
             ]
         if key == "codec.driver":
             return [
@@ -252,6 +268,23 @@ class DevicesTab(FormTab):
 def _driver(*drivers: str) -> tuple[str, tuple[str, ...]]:
     """Show a field only while the section's driver is one of ``drivers``."""
     return ("driver", tuple(str(driver) for driver in drivers))
+
+
+def _audio_state(table: str, desks: tuple[str, tuple[str, ...]]) -> list[FieldSpec]:
+    """Return what the desk does when joining or leaving (advanced: muting all is the usual).
+
+    Without the table every microphone is muted; a table without ``mute_microphones`` mutes
+    none, so the form writes it with the table's first field.
+    """
+    seed = (("mute_microphones", True),)
+    common: dict[str, Any] = {"when": desks, "advanced": True, "seed": seed}
+    return [
+        FieldSpec(f"{table}.mute_microphones", Kind.BOOL, default=True, table_default=False,
+                  **common),
+        FieldSpec(f"{table}.main_on", Kind.CHOICE, **common),
+        FieldSpec(f"{table}.mute", Kind.NUMBERS, **common),
+        FieldSpec(f"{table}.open", Kind.NUMBERS, **common),
+    ]  # fmt: skip
 
 
 def _camera_limits() -> list[FieldSpec]:

@@ -464,7 +464,7 @@
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="+156"/>
+        <location filename="../settings_forms/site_devices.py" line="+158"/>
         <source>Cameras</source>
         <translation>Máy quay</translation>
     </message>
@@ -491,12 +491,12 @@
     <message>
         <location line="+5"/>
         <location line="+16"/>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-34"/>
         <source>Short code (letters, digits, no spaces)</source>
         <translation>Mã ngắn (chữ không dấu, số, không khoảng trắng)</translation>
     </message>
@@ -572,12 +572,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Network address (IP)</source>
         <translation>Địa chỉ mạng (IP)</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-19"/>
         <source>Port (— = the desk&apos;s usual one)</source>
         <translation>Cổng (— = cổng thường dùng của bàn trộn)</translation>
     </message>
@@ -595,6 +595,46 @@
         <location line="+1"/>
         <source>Warn after speaking for (seconds)</source>
         <translation>Cảnh báo sau khi nói được (giây)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joining: first mute every microphone</source>
+        <translation>Khi vào họp: trước hết tắt mọi micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joining: main output</source>
+        <translation>Khi vào họp: đường ra chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joining: also mute channels (e.g. 4, 5)</source>
+        <translation>Khi vào họp: tắt thêm các kênh (ví dụ 4, 5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joining: then open channels (e.g. 1)</source>
+        <translation>Khi vào họp: rồi mở các kênh (ví dụ 1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaving: first mute every microphone</source>
+        <translation>Khi rời họp: trước hết tắt mọi micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaving: main output</source>
+        <translation>Khi rời họp: đường ra chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaving: also mute channels (e.g. 4, 5)</source>
+        <translation>Khi rời họp: tắt thêm các kênh (ví dụ 4, 5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaving: then open channels (e.g. 1)</source>
+        <translation>Khi rời họp: rồi mở các kênh (ví dụ 1)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -658,6 +698,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Leave as it is</source>
+        <translation>Giữ nguyên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>Bật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>baresip on this computer</source>
         <translation>baresip trên máy tính này</translation>
     </message>
@@ -1240,7 +1295,7 @@
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../settings_forms/sections.py" line="+129"/>
+        <location filename="../settings_forms/sections.py" line="+133"/>
         <source>More settings</source>
         <translation>Cài đặt thêm</translation>
     </message>
@@ -1411,7 +1466,7 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../settings_forms/sections.py" line="+151"/>
+        <location filename="../settings_forms/sections.py" line="+153"/>
         <location line="+52"/>
         <location line="+1"/>
         <source>Remove</source>
@@ -2705,7 +2760,7 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="-200"/>
+        <location filename="../settings_forms/site_devices.py" line="-216"/>
         <source>This site</source>
         <translation>Điểm cầu này</translation>
     </message>
