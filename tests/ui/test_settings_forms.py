@@ -445,3 +445,17 @@ def test_what_the_desk_does_when_joining_is_set_without_changing_its_meaning(
     editor.editor.setPlainText(editor.text().replace("mute_microphones = true\n", ""))
     editor.validate_now()
     assert not mute_all.isChecked()  # a table without the key mutes none: the form says so
+
+
+def test_a_channel_listed_twice_is_said_on_the_channel_list(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_full_editor(qtbot, tmp_path / "room.toml")
+    channels = editor.tabs.devices.channels
+    click(qtbot, channels.add_button)
+    click(qtbot, channels.add_button)
+    number = item_row(channels, 1, "number").editor
+    assert isinstance(number, QSpinBox)
+    number.setValue(1)
+    assert not channels.error_label.isHidden() and "[1]" in channels.error_label.text()
+    assert not editor.save_button.isEnabled()
+    number.setValue(5)
+    assert channels.error_label.isHidden() and editor.save_button.isEnabled()

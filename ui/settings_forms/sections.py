@@ -382,11 +382,11 @@ def mark_error(
     return best
 
 
-def _named_field(sinks: list[Any], table: FieldPath, detail: str) -> FieldRow | None:
-    """Return the field of ``table`` that ``detail`` names last ("driver … needs a host")."""
-    named: list[tuple[int, FieldRow]] = []
+def _named_field(sinks: list[Any], table: FieldPath, detail: str) -> Any:
+    """Return the field or list of ``table`` that ``detail`` names last ("… needs a host")."""
+    named: list[tuple[int, Any]] = []
     for sink in sinks:
-        if isinstance(sink, FieldRow) and tuple(sink.path[:-1]) == table:
+        if isinstance(sink, FieldRow | ListEditor) and tuple(sink.path[:-1]) == table:
             found = re.search(rf"\b{re.escape(str(sink.path[-1]))}\b", detail)
             if found is not None:
                 named.append((found.start(), sink))
