@@ -459,3 +459,23 @@ def test_a_channel_listed_twice_is_said_on_the_channel_list(qtbot: QtBot, tmp_pa
     assert not editor.save_button.isEnabled()
     number.setValue(5)
     assert channels.error_label.isHidden() and editor.save_button.isEnabled()
+
+
+def test_a_bridge_gets_its_own_audio_set_up_only_when_asked(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "room.toml"
+    editor = make_full_editor(qtbot, path)
+    rows = editor.tabs.bridges.bridges.items[0].section.rows
+    own = rows["join_audio"].editor
+    opened = rows["join_audio.open"]
+    assert isinstance(own, QCheckBox) and not own.isChecked()
+    assert not opened.editor.isEnabled()  # the mixer's set-up applies
+    click(qtbot, own)
+    assert opened.editor.isEnabled()
+    mute_all = rows["join_audio.mute_microphones"].editor
+    assert isinstance(mute_all, QCheckBox) and mute_all.isChecked()  # starts as the usual one
+    type_into(qtbot, opened, "2")
+    assert editor.save()
+    join_audio = load_profile(path).call.bridges[0].join_audio
+    assert join_audio is not None and join_audio.open == [2] and join_audio.mute_microphones
+    click(qtbot, own)  # back to the mixer's set-up: the table goes
+    assert "join_audio" not in editor.text() and not opened.editor.isEnabled()

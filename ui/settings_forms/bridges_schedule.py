@@ -14,6 +14,7 @@ from console.profile_form import get_value, next_id
 from ui.settings_forms.fields import FieldSpec, Kind, lookup, tables
 from ui.settings_forms.form_tab import FormTab
 from ui.settings_forms.sections import Data, FormModel
+from ui.settings_forms.site_devices import MUTE_ALL, audio_state
 
 LEAD_MAX = 24 * 60
 
@@ -37,6 +38,8 @@ class BridgesTab(FormTab):
             _seconds("dtmf.wait_after_connect", 2.0),
             _seconds("dtmf.pause", 1.0),
             _seconds("dtmf.between_id_and_pin", 1.5),
+            FieldSpec("join_audio", Kind.TABLE_FLAG, advanced=True, seed=MUTE_ALL),
+            *audio_state("join_audio", False, needs="join_audio", advanced=True),
         ]
         self.bridges = self.add_list(
             self.group(self._group_title), "", ("call", "bridges"), specs,
@@ -67,6 +70,11 @@ class BridgesTab(FormTab):
             "dtmf.wait_after_connect": self.tr("Wait before typing the meeting ID (seconds)"),
             "dtmf.pause": self.tr("Pause for each ',' in the meeting ID (seconds)"),
             "dtmf.between_id_and_pin": self.tr("Wait between meeting ID and PIN (seconds)"),
+            "join_audio": self.tr("Own audio set-up when joining this bridge (else the mixer's)"),
+            "join_audio.mute_microphones": self.tr("First mute every microphone"),
+            "join_audio.main_on": self.tr("Main output"),
+            "join_audio.mute": self.tr("Also mute channels (e.g. 4, 5)"),
+            "join_audio.open": self.tr("Then open channels (e.g. 1)"),
             "+add": self.tr("+ Add a bridge"),
             "-remove": self.tr("Remove bridge '{name}'?"),
         }
@@ -76,7 +84,10 @@ class BridgesTab(FormTab):
         return self.tr("PINs are never written into the room setup: each computer keeps its own.")
 
     def choices(self, key: str, data: Mapping[str, Any]) -> list[tuple[str, Any]]:
-        """Return the kinds of bridge."""
+        """Return the kinds of bridge and the main output's states."""
+        if key == "join_audio.main_on":
+            usual = self.tr("Leave as it is")
+            return [(usual, None), (self.tr("On"), True), (self.tr("Off"), False)]
         if key == "kind":
             return [
                 ("SIP", BridgeKind.SIP.value),

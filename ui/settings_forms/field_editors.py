@@ -128,6 +128,11 @@ def _load_bool(row: FieldRow, value: Any, _choices: object) -> None:
     row.editor.setChecked(bool(value if value is not None else row.spec.default))
 
 
+def _load_flag(row: FieldRow, value: Any, _choices: object) -> None:
+    assert isinstance(row.editor, QCheckBox)
+    row.editor.setChecked(value is not None)
+
+
 def _load_choice(row: FieldRow, value: Any, choices: list[tuple[str, Any]] | None) -> None:
     assert isinstance(row.editor, QComboBox)
     items = list(choices or [])
@@ -242,6 +247,7 @@ EDITORS: dict[Kind, Callable[[FieldRow], QWidget]] = {
     Kind.FLOAT: _float,
     Kind.NUMBERS: _line,
     Kind.BOOL: _check,
+    Kind.TABLE_FLAG: _check,
     Kind.CHOICE: _combo,
     Kind.TIME: _time,
     Kind.WEEKDAYS: _weekdays,
@@ -254,6 +260,7 @@ LOADERS: dict[Kind, Loader] = {
     Kind.FLOAT: _load_float,
     Kind.NUMBERS: _load_numbers,
     Kind.BOOL: _load_bool,
+    Kind.TABLE_FLAG: _load_flag,
     Kind.CHOICE: _load_choice,
     Kind.TIME: _load_time,
     Kind.WEEKDAYS: _load_weekdays,
@@ -266,6 +273,7 @@ READERS: dict[Kind, Callable[[FieldRow], Any]] = {
     Kind.FLOAT: _read_float,
     Kind.NUMBERS: _read_numbers,
     Kind.BOOL: _read_bool,
+    Kind.TABLE_FLAG: _read_bool,
     Kind.CHOICE: _read_choice,
     Kind.TIME: _read_time,
     Kind.WEEKDAYS: _read_weekdays,

@@ -19,6 +19,9 @@ class Kind(Enum):
     OPTIONAL_INT = auto()  # the lowest value shows NO_VALUE and removes the key
     FLOAT = auto()  # seconds, decibels: one decimal; a missing key shows ``default``
     BOOL = auto()
+    TABLE_FLAG = (
+        auto()
+    )  # the key is a sub-table: ticked makes it (from ``seed``), unticked drops it
     CHOICE = auto()  # (label, value) pairs; a value None removes the key
     NUMBERS = auto()  # channel numbers typed as "1, 3"; empty removes the key
     TIME = auto()

@@ -73,6 +73,8 @@ def write_field(text: str, spec: FieldSpec, path: FieldPath, value: Any) -> str:
     """Write one field's ``value`` into ``text``; a TABLE_TEXT field owns its table."""
     if spec.kind is Kind.TABLE_TEXT:
         return set_table(text, path[:-1], None if value is None else {str(path[-1]): value})
+    if spec.kind is Kind.TABLE_FLAG:
+        return set_table(text, path, dict(spec.seed) if value else None)
     if spec.seed and value is not None and get_value(text, path[:-1]) is None:
         return set_table(text, path[:-1], {**dict(spec.seed), str(path[-1]): value})
     return set_value(text, path, value)

@@ -19,6 +19,8 @@ from ui.settings_forms.sections import Data, FormModel
 CAMERA_DRIVERS = ("visca-serial", "visca-ip", "visca-tcp", "visca-udp")
 SPEED_MAX = 0x18
 BARESIP = CodecDriver.BARESIP
+# A new on_join/on_leave table keeps muting every microphone, as the missing one did.
+MUTE_ALL = (("mute_microphones", True),)
 HARDWARE = (CodecDriver.CISCO, CodecDriver.POLY)  # codecs on the network
 # Language names are shown in their own language, whatever the interface shows now.
 LANGUAGE_NAMES = (("Tiếng Việt", "vi"), ("English", "en"))
@@ -135,8 +137,8 @@ class DevicesTab(FormTab):
             FieldSpec("name", Kind.TEXT),
             FieldSpec("host", Kind.OPTIONAL_TEXT),
             FieldSpec("port", Kind.OPTIONAL_INT, minimum=1),
-            *_audio_state("on_join", desks),
-            *_audio_state("on_leave", desks),
+            *audio_state("on_join", True, when=desks, advanced=True, seed=MUTE_ALL),
+            *audio_state("on_leave", True, when=desks, advanced=True, seed=MUTE_ALL),
             FieldSpec("hot_mic.enabled", Kind.BOOL, default=True, when=desks, advanced=True),
             FieldSpec("hot_mic.speech_threshold_db", Kind.FLOAT, -90, 0, default=-45.0,
                       when=desks, advanced=True),
@@ -270,16 +272,13 @@ def _driver(*drivers: str) -> tuple[str, tuple[str, ...]]:
     return ("driver", tuple(str(driver) for driver in drivers))
 
 
-def _audio_state(table: str, desks: tuple[str, tuple[str, ...]]) -> list[FieldSpec]:
-    """Return what the desk does when joining or leaving (advanced: muting all is the usual).
+def audio_state(table: str, mute_all: bool, **common: Any) -> list[FieldSpec]:
+    """Return the fields of an audio set-up (a mixer's on_join, a bridge's join_audio).
 
-    Without the table every microphone is muted; a table without ``mute_microphones`` mutes
-    none, so the form writes it with the table's first field.
+    ``mute_all`` is what a missing table means; a table without ``mute_microphones`` mutes none.
     """
-    seed = (("mute_microphones", True),)
-    common: dict[str, Any] = {"when": desks, "advanced": True, "seed": seed}
     return [
-        FieldSpec(f"{table}.mute_microphones", Kind.BOOL, default=True, table_default=False,
+        FieldSpec(f"{table}.mute_microphones", Kind.BOOL, default=mute_all, table_default=False,
                   **common),
         FieldSpec(f"{table}.main_on", Kind.CHOICE, **common),
         FieldSpec(f"{table}.mute", Kind.NUMBERS, **common),

@@ -28,7 +28,7 @@
 <context>
     <name>BridgesTab</name>
     <message>
-        <location filename="../settings_forms/bridges_schedule.py" line="+48"/>
+        <location filename="../settings_forms/bridges_schedule.py" line="+51"/>
         <source>Bridges (the first one is the main bridge)</source>
         <translation>Cầu chính / MCU (cầu đầu tiên được dùng mặc định)</translation>
     </message>
@@ -104,6 +104,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Own audio set-up when joining this bridge (else the mixer&apos;s)</source>
+        <translation>Cài đặt âm thanh riêng khi vào cầu chính này (nếu không: theo bàn trộn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First mute every microphone</source>
+        <translation>Trước hết tắt mọi micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main output</source>
+        <translation>Đường ra chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also mute channels (e.g. 4, 5)</source>
+        <translation>Tắt thêm các kênh (ví dụ 4, 5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then open channels (e.g. 1)</source>
+        <translation>Rồi mở các kênh (ví dụ 1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>+ Add a bridge</source>
         <translation>+ Thêm cầu chính</translation>
     </message>
@@ -118,7 +143,22 @@
         <translation>Mã PIN không bao giờ được ghi vào cấu hình phòng họp: mỗi máy tính tự giữ mã của mình.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Leave as it is</source>
+        <translation>Giữ nguyên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>Bật</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>IP address</source>
         <translation>Địa chỉ IP</translation>
     </message>
@@ -464,7 +504,7 @@
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="+158"/>
+        <location filename="../settings_forms/site_devices.py" line="+160"/>
         <source>Cameras</source>
         <translation>Máy quay</translation>
     </message>
@@ -1295,7 +1335,7 @@
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../settings_forms/sections.py" line="+133"/>
+        <location filename="../settings_forms/sections.py" line="+135"/>
         <source>More settings</source>
         <translation>Cài đặt thêm</translation>
     </message>
