@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QTimeEdit,
 )
@@ -479,3 +480,21 @@ def test_a_bridge_gets_its_own_audio_set_up_only_when_asked(qtbot: QtBot, tmp_pa
     assert join_audio is not None and join_audio.open == [2] and join_audio.mute_microphones
     click(qtbot, own)  # back to the mixer's set-up: the table goes
     assert "join_audio" not in editor.text() and not opened.editor.isEnabled()
+
+
+def test_the_remove_question_is_a_box_that_does_not_stop_the_room(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    editor = make_full_editor(qtbot, tmp_path / "room.toml")
+    bridges = editor.tabs.bridges.bridges
+    assert editor.model.confirm is None  # the technician is asked in a message box
+    for answer, left in (("Cancel", 1), ("Remove", 0)):
+        click(qtbot, bridges.items[0].remove_button)  # returns at once: open(), not exec()
+        box = bridges.dialog
+        assert isinstance(box, QMessageBox) and box.isVisible()
+        assert box.text().startswith("Remove bridge 'Cầu chính tỉnh'?")
+        assert box.defaultButton().text() == "Cancel"
+        button = next(b for b in box.buttons() if b.text() == answer)
+        button.click()
+        assert len(bridges.items) == left
+    assert "Cầu chính tỉnh" not in editor.text()

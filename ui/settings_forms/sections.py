@@ -54,7 +54,7 @@ class FormModel(QObject):
     def __init__(self, text: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.text = text
-        # Asks "Remove …?" before an item goes; None: a small message box (tests answer here).
+        # Answers "Remove …?" at once (tests); None: a small message box asks the technician.
         self.confirm: Callable[[str], bool] | None = None
 
     def apply(self, change: Callable[[str], str]) -> None:
@@ -266,6 +266,7 @@ class ListEditor(QWidget):
         self.new_item, self.title, self.columns = new_item, title, columns
         self.image_folder = image_folder
         self.items: list[ItemBox] = []
+        self.dialog: QMessageBox | None = None  # the last "Remove …?" box (tests answer it)
         self._data: Data = {}
         self.error_label = QLabel(self)
         self.error_label.setObjectName("fieldError")
@@ -320,29 +321,35 @@ class ListEditor(QWidget):
         """Append a new item (its defaults come from the tab)."""
         self.model.apply(lambda text: add_item(text, self.path, self.new_item(text)))
 
-    def remove(self, index: int) -> bool:
-        """Remove item ``index`` once the technician agreed; tell whether it went."""
+    def remove(self, index: int) -> None:
+        """Remove item ``index`` once the technician agreed (Remove / Cancel)."""
         item = lookup(self._data, (*self.path, index)) or {}
         name = str(item.get("name") or self.title(item, index))
         question = self.texts.label("-remove")
         if "{name}" not in question:  # the tab has no words of its own for it
             question = self.tr("Remove '{name}'?")
         question = question.format(name=name)
-        note = self.tr("(Nothing is saved until you press Save)")
-        confirm = self.model.confirm or self._ask
-        if not confirm(f"{question} {note}"):
-            return False
-        self.model.apply(lambda text: remove_item(text, self.path, index))
-        return True
+        question += " " + self.tr("(Nothing is saved until you press Save)")
 
-    def _ask(self, question: str) -> bool:
-        """Ask in a small message box: Remove or Cancel (Cancel is the default)."""
+        def agreed() -> None:
+            if lookup(self._data, (*self.path, index)) == item:  # still the one asked about
+                self.model.apply(lambda text: remove_item(text, self.path, index))
+
+        if self.model.confirm is not None:
+            if self.model.confirm(question):
+                agreed()
+            return
+        self._ask(question, agreed)
+
+    def _ask(self, question: str, on_remove: Callable[[], None]) -> None:
+        """Ask in a small message box; open() keeps the room's event loop running."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove"), question, parent=self)
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is remove
+        box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda clicked: on_remove() if clicked is remove else None)
+        self.dialog = box
+        box.open()
 
     def move_item(self, index: int, to: int) -> None:
         """Move item ``index`` to ``to``."""

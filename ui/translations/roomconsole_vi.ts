@@ -1506,14 +1506,14 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../settings_forms/sections.py" line="+153"/>
-        <location line="+52"/>
+        <location filename="../settings_forms/sections.py" line="+154"/>
+        <location line="+57"/>
         <location line="+1"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>Move up</source>
         <translation>Chuyển lên</translation>
     </message>
@@ -1533,7 +1533,7 @@
         <translation>(Chưa có gì được lưu cho đến khi bấm Lưu)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
