@@ -17,8 +17,9 @@ from ui.i18n import retranslate_on_change
 from ui.settings_forms.bridges_schedule import BridgesTab, ScheduleTab
 from ui.settings_forms.device_rows import DeviceList
 from ui.settings_forms.form_tab import FormTab
+from ui.settings_forms.marks import mark_error
 from ui.settings_forms.presets_previews import PresetsTab, PreviewsTab
-from ui.settings_forms.sections import FormModel, mark_error
+from ui.settings_forms.sections import FormModel
 from ui.settings_forms.site_devices import DevicesTab, SiteTab, thumbnail_folder
 from ui.settings_forms.text_tab import TextTab
 
