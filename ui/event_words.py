@@ -41,7 +41,7 @@ def _words(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def _preview_name(name: str) -> str:
+def device_name(name: str) -> str:
     """Translate "far end", the far-end preview's name in the log (code, not profile data)."""
     return _words(QT_TRANSLATE_NOOP("EventWords", "far end")) if name == "far end" else name
 
@@ -65,7 +65,7 @@ def _finding(finding: str) -> str:
 
 # how a named group is worded before it fills the template (other groups go in as logged)
 _WORDERS: dict[str, Worder] = {
-    "preview": _preview_name,
+    "preview": device_name,
     "step": _step,
     "kind": _kind,
     "verdict": _verdict,

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.eventlog import EventLog, LogEvent, LogSeverity
-from ui.event_words import plain_event
+from ui.event_words import device_name, plain_event
 from ui.i18n import retranslate_on_change
 
 _LOGGER = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class EventTableModel(QAbstractTableModel):
         if column == 0:
             return time.strftime("%d/%m %H:%M:%S", time.localtime(event.time))
         if column == 1:
-            return event.device
+            return device_name(event.device)
         if column == 2:
             return severity_text(event.severity)
         if column == MESSAGE_COLUMN:
@@ -212,6 +212,8 @@ class EventLogView(QWidget):
 
     def _retranslate_filters(self) -> None:
         self.device_filter.setItemText(0, self.tr("All devices"))
+        for index in range(1, self.device_filter.count()):
+            self.device_filter.setItemText(index, device_name(self.device_filter.itemData(index)))
         for index, text in enumerate(
             (self.tr("Everything"), self.tr("Warnings and errors"), self.tr("Errors only"))
         ):
@@ -259,7 +261,7 @@ class EventLogView(QWidget):
         known = {self.device_filter.itemData(i) for i in range(self.device_filter.count())}
         for device in self._log.devices():
             if device not in known:
-                self.device_filter.addItem(device, device)
+                self.device_filter.addItem(device_name(device), device)
 
     # -- live ---------------------------------------------------------------------------------
     def _on_logged(self, event: LogEvent) -> None:

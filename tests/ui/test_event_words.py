@@ -403,3 +403,25 @@ async def test_a_real_run_shows_plain_words_and_keeps_the_raw_line(
     assert cells(view)[0] == ("Sân khấu", "Sân khấu: playing ")
     view.set_technician(False)
     assert cells(view)[0] == ("Sân khấu", "Preview Sân khấu: playing")
+
+
+async def test_the_far_end_preview_is_named_in_the_operators_language(
+    qtbot: QtBot, qapp: QApplication, installed: EventLog
+) -> None:
+    installed.clear()
+    view = EventLogView(installed)
+    qtbot.addWidget(view)
+    view.show()
+    logging.getLogger("drivers.video.player").info(
+        "%s: %s %s", "far end", PlayerState.PLAYING.value, ""
+    )
+    await until(lambda: view.model.rowCount() == 1)
+    assert view.device_filter.itemText(1) == "far end"
+    before = current_language()
+    try:
+        switch_language(qapp, "vi")
+        assert view.model.index(0, 1).data() == "điểm cầu bên kia"  # the device column
+        assert view.device_filter.itemText(1) == "điểm cầu bên kia"  # and its filter
+        assert view.device_filter.itemData(1) == "far end"  # filtering still by the log's name
+    finally:
+        switch_language(qapp, before)
