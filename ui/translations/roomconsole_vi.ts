@@ -771,7 +771,7 @@
 <context>
     <name>EventLogDialog</name>
     <message>
-        <location filename="../log_view.py" line="+289"/>
+        <location filename="../log_view.py" line="+291"/>
         <source>Event log</source>
         <translation>Nhật ký sự kiện</translation>
     </message>
@@ -779,7 +779,7 @@
 <context>
     <name>EventLogView</name>
     <message>
-        <location line="-231"/>
+        <location line="-233"/>
         <source>detail</source>
         <translation>chi tiết</translation>
     </message>
@@ -805,7 +805,7 @@
         <translation>Tất cả thiết bị</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Everything</source>
         <translation>Tất cả</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>Chỉ lỗi</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>Search the messages</source>
         <translation>Tìm trong nội dung</translation>
     </message>
@@ -1248,50 +1248,90 @@
 <context>
     <name>FieldMessages</name>
     <message>
-        <location filename="../field_messages.py" line="+19"/>
-        <location line="+21"/>
+        <location filename="../field_messages.py" line="+26"/>
+        <location line="+10"/>
         <source>Fill this in</source>
         <translation>Cần điền mục này</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-8"/>
         <source>At least {n} characters</source>
         <translation>Ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>At most {n} characters</source>
         <translation>Tối đa {n} ký tự</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>At most {n}</source>
         <translation>Tối đa {n}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>At least {n}</source>
         <translation>Tối thiểu {n}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Use letters, digits, - and _ only (no spaces or accents)</source>
         <translation>Chỉ dùng chữ, số, - và _ (không dấu, không khoảng trắng)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Write it as HOST:PORT, e.g. 127.0.0.1:4444</source>
+        <translation>Viết dạng ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:4444</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use letters, digits, ., - and _ only</source>
+        <translation>Chỉ dùng chữ không dấu, chữ số, dấu chấm, - và _</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The address must start with rtsp://, udp://, rtp://, http(s):// or srt://</source>
         <translation>Địa chỉ phải bắt đầu bằng rtsp://, udp://, rtp://, http(s):// hoặc srt://</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Write the date as YYYY-MM-DD</source>
         <translation>Ghi ngày theo dạng YYYY-MM-DD (năm-tháng-ngày)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Tick at least one day</source>
         <translation>Chọn ít nhất một ngày</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a week of the month (with one day ticked) or a day of the month</source>
+        <translation>Chọn tuần trong tháng (kèm đúng một ngày trong tuần) hoặc một ngày trong tháng</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The last day is before the first day</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A one-off meeting needs its date</source>
+        <translation>Cuộc họp một lần cần có ngày họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channel numbers separated by commas, e.g. 1, 3</source>
+        <translation>Số kênh cách nhau bằng dấu phẩy, ví dụ 1, 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A channel is listed twice: {n}</source>
+        <translation>Một kênh bị ghi hai lần: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This desk has channels 1–{max}</source>
+        <translation>Bàn trộn này có các kênh 1–{max}</translation>
     </message>
 </context>
 <context>
@@ -1335,7 +1375,7 @@
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../settings_forms/sections.py" line="+135"/>
+        <location filename="../settings_forms/sections.py" line="+134"/>
         <source>More settings</source>
         <translation>Cài đặt thêm</translation>
     </message>
