@@ -240,11 +240,7 @@ async def pin_shot(shots: Shots) -> Path:
     dialog.ok_button.click()  # the dialog says how many tries are left
     dialog.pin.setText("24")
     dialog.adjustSize()
-    await asyncio.sleep(0.4)
-    try:
-        return shots.save("pin", dialog)
-    finally:
-        dialog.close()
+    return await _shown_and_saved(shots, "pin", dialog, settle=0.4)
 
 
 async def join_prompt_shot(shots: Shots) -> Path:
@@ -253,12 +249,7 @@ async def join_prompt_shot(shots: Shots) -> Path:
     sitting = Occurrence("flag", "Chào cờ đầu tuần", "main", start, start + dt.timedelta(hours=1))
     prompt = JoinPrompt(sitting, "Cầu chính tỉnh", None)
     prompt.move(0, 0)
-    prompt.show()
-    await asyncio.sleep(0.3)
-    try:
-        return shots.save("join-prompt", prompt)
-    finally:
-        prompt.close()
+    return await _shown_and_saved(shots, "join-prompt", prompt)
 
 
 async def repair_shot(shots: Shots) -> Path:
@@ -276,12 +267,17 @@ async def repair_shot(shots: Shots) -> Path:
     finally:
         path.unlink()
     window.setGeometry(0, 0, 900, max(300, window.sizeHint().height()))
-    window.show()
-    await asyncio.sleep(0.3)
+    return await _shown_and_saved(shots, "repair", window)
+
+
+async def _shown_and_saved(shots: Shots, name: str, widget: QWidget, settle: float = 0.3) -> Path:
+    """Show ``widget``, let Qt paint it, save it as ``name`` and close it."""
+    widget.show()
+    await asyncio.sleep(settle)
     try:
-        return shots.save("repair", window)
+        return shots.save(name, widget)
     finally:
-        window.close()
+        widget.close()
 
 
 if __name__ == "__main__":  # the old entry point still works: the whole tool, same options
