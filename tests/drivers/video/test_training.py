@@ -36,6 +36,17 @@ def test_pan_and_zoom_change_the_picture() -> None:
     assert _difference(home, np.asarray(scene.render(now=0))) < 1  # back home: same picture
 
 
+def test_a_still_camera_reuses_its_view_and_only_the_clock_changes() -> None:
+    camera = EmulatedCamera()
+    scene = TrainingScene(camera.position)
+    first = np.asarray(scene.render(now=0.0))
+    second = np.asarray(scene.render(now=3.5))  # the same shot, 3.5 s later
+    assert _difference(first, second) == 0  # the view itself is reused as it was...
+    assert np.abs(first.astype(np.int16) - second).max() > 0  # ...and the clock ticked
+    again = np.asarray(scene.render(now=0.0))
+    assert np.array_equal(first, again)  # stamps never pile up on the reused view
+
+
 def test_zoom_narrows_the_view_and_pan_moves_it() -> None:
     wide = view_box(PtzPosition(0, 0, 0), 16 / 9)
     tele = view_box(PtzPosition(0, 0, 0x4000), 16 / 9)
