@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from ui_rooms import operator_day_for
 
 from console.config.models import RoomProfile
-from console.eventlog import EventLog
 from console.room import Room
 from ui.i18n import LANGUAGE_VARIABLE, current_language, saved_language, switch_language
 from ui.language_choice import LanguageChoice, apply_profile_language, install_language_choice
 from ui.main_window import MainWindow
-from ui.operator_day import OperatorDay, install_operator_day
+from ui.operator_day import OperatorDay
 from ui.settings_editor import install_settings
 
 
@@ -34,16 +34,7 @@ def day(qtbot: QtBot, tmp_path: Path, language: None) -> Iterator[OperatorDay]:
     profile = RoomProfile.model_validate({"site": {"name": "Hội trường"}})
     window = MainWindow(Room(profile))
     qtbot.addWidget(window)
-    installed = install_operator_day(
-        window,
-        window.room,
-        profile_path=None,
-        event_log=EventLog(),
-        scheduler=None,
-        join_callback=lambda _bridge: None,
-        save_profile=lambda _profile: None,
-        report_path=tmp_path / "last.json",
-    )
+    installed = operator_day_for(window, tmp_path)
     window.show()
     yield installed
     installed.close()

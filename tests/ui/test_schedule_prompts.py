@@ -12,16 +12,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from ui_polling import until
+from ui_rooms import operator_day_for
 
 from console.config.codec import BridgeProfile, CallProfile
 from console.config.models import RoomProfile
 from console.config.schedule import MeetingProfile, ScheduleProfile
-from console.eventlog import EventLog
 from console.room import Room
 from console.schedule import Scheduler
 from ui.i18n import current_language, switch_language
 from ui.main_window import MainWindow
-from ui.operator_day import install_operator_day
 from ui.schedule_prompts import ScheduleBanner, SchedulePrompts
 
 MONDAY = dt.date(2026, 11, 23)
@@ -154,15 +153,12 @@ async def test_operator_day_toolbar_and_the_scheduled_check_open_the_card(
     scheduler = Scheduler(flag_ceremony(), clock=clock, max_sleep=0.05)
     saved: list[RoomProfile] = []
     joined: list[str] = []
-    day = install_operator_day(
+    day = operator_day_for(
         window,
-        window.room,
-        profile_path=None,
-        event_log=EventLog(),
+        tmp_path,
         scheduler=scheduler,
         join_callback=joined.append,
         save_profile=saved.append,
-        report_path=tmp_path / "last.json",
     )
     settings = QAction("Settings", window)
     day.add_technician_action(settings)

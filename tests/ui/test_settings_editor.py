@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from ui_polling import until
+from ui_rooms import operator_day_for
 
 from console.access import hash_pin
 from console.config.loader import backup_path, load_profile
 from console.config.models import RoomProfile
-from console.eventlog import EventLog
 from console.room import Room
 from drivers.visca.emulator import ViscaEmulator
 from ui.main_window import MainWindow
-from ui.operator_day import install_operator_day
 from ui.settings_editor import DEBOUNCE_MS, SettingsEditor, install_settings, open_settings
 
 PIN_HASH = hash_pin("2468")
@@ -203,16 +202,7 @@ async def test_settings_action_is_for_technicians_and_opens_the_editor(
     window = MainWindow(Room(profile))  # a room without devices, like the demo without a file
     qtbot.addWidget(window)
     saved: list[RoomProfile] = []
-    day = install_operator_day(
-        window,
-        window.room,
-        profile_path=None,
-        event_log=EventLog(),
-        scheduler=None,
-        join_callback=lambda _bridge: None,
-        save_profile=saved.append,
-        report_path=tmp_path / "last.json",
-    )
+    day = operator_day_for(window, tmp_path, save_profile=saved.append)
     try:
         launcher = install_settings(day)
         action = launcher.action
