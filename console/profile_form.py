@@ -14,10 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import tomlkit
+import tomlkit.exceptions
 from tomlkit.container import Container
 from tomlkit.items import AoT, Item, Table
 
 from console.config.loader import ProfileError
+from console.config.toml_lines import key_lines
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -96,26 +98,49 @@ def set_value(text: str, path: FieldPath, value: Scalar) -> str:
         if _unwrap(table.get(key)) != value or type(_unwrap(table[key])) is not type(value):
             table[key] = value  # replaced in place: its trailing comment is kept by tomlkit
     else:
-        _add_key(table, key, value)
+        placed = None if created else _insert_after_last_key(text, path, table, value)
+        if placed is not None:
+            return placed
+        table[key] = value
         if created and isinstance(table, Table):
             table.add(tomlkit.nl())  # a blank line before the next section, as people write
     return tomlkit.dumps(document)
 
 
-def _add_key(table: Any, key: str, value: Any) -> None:
-    """Add ``key`` after the table's last plain key, not after the comments leading to the next.
+def _insert_after_last_key(text: str, path: FieldPath, table: Any, value: Scalar) -> str | None:
+    """Put a new ``key = value`` line below the table's last plain key, as people would.
 
-    tomlkit appends at the end of a table's body, i.e. below a comment that introduces the next
-    section; its ``_insert_after`` (private, stable since 0.7) puts the key where people would.
+    tomlkit appends at the end of a table's body, i.e. below the comments that introduce the
+    next section. Only tomlkit's public API is used: the table's ``body`` names its last plain
+    key, ``key_lines`` finds that key's line, ``as_string`` says how many lines its value
+    spans. Returns None (the caller appends) when there is no plain key or the result does not
+    read back as intended.
     """
+    key = path[-1]
     container = table.value if isinstance(table, Table) else table
-    plain = [
-        k for k, item in getattr(container, "_body", []) if k is not None and not _is_table(item)
-    ]
-    if plain and isinstance(container, Container):
-        container._insert_after(plain[-1], key, value)
-    else:
-        table[key] = value
+    if not isinstance(key, str) or not isinstance(container, Container):
+        return None
+    plain = [(k, item) for k, item in container.body if k is not None and not _is_table(item)]
+    if not plain:
+        return None
+    last_key, last_item = plain[-1]
+    line = key_lines(text).get((*path[:-1], last_key.key))
+    if line is None:
+        return None
+    lines = text.splitlines(keepends=True)
+    end = line - 1 + last_item.as_string().count("\n")  # index of the value's last line
+    if end >= len(lines):
+        return None
+    indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+    if not lines[end].endswith("\n"):
+        lines[end] += "\n"
+    new_line = indent + tomlkit.dumps({key: value})
+    result = "".join([*lines[: end + 1], new_line, *lines[end + 1 :]])
+    try:
+        placed = get_value(result, path)
+    except tomlkit.exceptions.TOMLKitError:
+        return None
+    return result if placed == value and type(placed) is type(value) else None
 
 
 def _is_table(item: Any) -> bool:

@@ -11,11 +11,11 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 BIN=$(dirname "$PY")
 
-# PyInstaller from the 'packaging' extra in pyproject.toml (one place for the version range).
+# PyInstaller at the locked version (requirements/build.txt; scripts/bootstrap.sh's default lock,
+# requirements/dev.txt, has it too).
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
-  specs=$("$PY" -c 'import tomllib; print(*tomllib.load(open("pyproject.toml","rb"))["project"]["optional-dependencies"]["packaging"])')
-  echo "build_linux: installing $specs"
-  "$PY" -m pip install -q $specs
+  echo "build_linux: installing requirements/build.txt (hash-checked)"
+  "$PY" -m pip install -q --require-hashes --no-deps --only-binary :all: -r requirements/build.txt
 fi
 
 # Translations: .ts sources are in git, compiled .qm files are not.

@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Set up everything Room Console needs on a fresh Debian 12 / Ubuntu 22.04+ machine:
-# system packages (Qt runtime libraries, libVLC, ffmpeg, socat, Xvfb, baresip) and a
-# virtualenv in .venv with the project installed. Safe to run again: it skips what is done.
+# Set up everything Room Console needs on a fresh Debian 12/13 or Ubuntu 22.04+ machine:
+# system packages (Qt runtime libraries, libVLC, ffmpeg, socat, Xvfb, baresip, and what the
+# venv and the bundle build need) and a virtualenv in .venv holding exactly the versions of the
+# committed lock (requirements/*.txt, made from uv.lock by scripts/update-deps.sh), hash-checked.
+# Safe to run again: it skips what is done and rebuilds a half-made or outdated .venv.
+#   LOCK=requirements/site.txt bash scripts/bootstrap.sh   # the app only (no test tools)
+#   PYTHON=python3.13 bash scripts/bootstrap.sh            # another interpreter
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+LOCK=${LOCK:-requirements/dev.txt}
+PYTHON=${PYTHON:-python3}
+MIN_PYTHON=3.11
 
 APT_PACKAGES=(
   xvfb xauth socat ffmpeg baresip
@@ -18,27 +26,64 @@ APT_PACKAGES=(
   vlc-bin
 )
 
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "bootstrap: installing system packages: ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+say() { echo "bootstrap: $*"; }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-PYTHON=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  echo "bootstrap: creating .venv"
-  "$PYTHON" -m venv .venv
+apt_install() {  # apt_install PACKAGE...: install the ones not installed yet
+  local missing=() pkg
+  for pkg in "$@"; do installed "$pkg" || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing system packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ -z "${APT_UPDATED:-}" ]; then $sudo apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# 1. A Python new enough (a fresh Debian has python3; a minimal container may not).
+command -v "$PYTHON" >/dev/null || apt_install python3
+if ! "$PYTHON" -c "import sys; sys.exit(sys.version_info < (${MIN_PYTHON/./, }))"; then
+  echo "bootstrap: Room Console needs Python $MIN_PYTHON or newer, and $PYTHON is" \
+    "$("$PYTHON" -V 2>&1 | cut -d' ' -f2): install a newer Python and run again with PYTHON=..." >&2
+  exit 1
 fi
-stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
-if [ ! -f "$stamp" ]; then
-  echo "bootstrap: installing Python packages"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[gui,video,test]"
-  rm -f .venv/.installed-*
+PYV=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+
+# 2. System packages, plus what this interpreter lacks: venv/ensurepip (Debian splits it off
+#    as python3.X-venv), the shared libpython and objdump that PyInstaller's bundle needs.
+apt_install "${APT_PACKAGES[@]}"
+if ! "$PYTHON" -c "import ensurepip, venv" 2>/dev/null; then apt_install "python$PYV-venv"; fi
+command -v objdump >/dev/null || apt_install binutils
+has_libpython() {
+  "$PYTHON" - <<'EOF'
+import os, sys, sysconfig
+name = sysconfig.get_config_var("INSTSONAME") or sysconfig.get_config_var("LDLIBRARY") or ""
+dirs = [sysconfig.get_config_var("LIBDIR") or "", sys.base_prefix + "/lib",
+        "/usr/lib/" + (sysconfig.get_config_var("MULTIARCH") or "")]
+sys.exit(0 if name.endswith((".so", ".so.1.0")) and any(
+    os.path.exists(os.path.join(d, name)) for d in dirs) else 1)
+EOF
+}
+has_libpython || apt_install "libpython$PYV"
+
+# 3. The venv: exactly the lock. A venv that is half made (interrupted, no pip), made by another
+#    Python, or made from another lock is thrown away and made anew, so nothing lingers.
+stamp=".venv/.lock-$(cat "$LOCK" pyproject.toml | sha1sum | cut -c1-16)-py$PYV"
+venv_ok() {
+  [ -f "$stamp" ] && .venv/bin/python -c "import pip, sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$PYV'.split('.'))))" 2>/dev/null
+}
+if ! venv_ok; then
+  if [ -e .venv ]; then say "re-making .venv (half made, another Python, or the lock changed)"; fi
+  rm -rf .venv
+  say "creating .venv with Python $PYV"
+  "$PYTHON" -m venv .venv
+  say "installing Python packages from $LOCK (hash-checked)"
+  # No pip upgrade: the venv's own pip installs the lock; an unpinned upgrade is a drift.
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-input \
+    --require-hashes --no-deps --only-binary :all: -r "$LOCK"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-input \
+    --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip check >/dev/null
   touch "$stamp"
 fi

@@ -23,8 +23,11 @@ function Run([string]$exe, [string[]]$arguments) {
 
 if (-not (Test-Path .venv\Scripts\python.exe)) { Run py @("-3.11", "-m", "venv", ".venv") }
 $py = ".venv\Scripts\python.exe"
-Run $py @("-m", "pip", "install", "-q", "--upgrade", "pip")
-Run $py @("-m", "pip", "install", "-q", "-e", ".[gui,video,packaging]")
+# Exactly the versions of the committed lock, hash-checked (scripts/update-deps.sh refreshes it).
+Run $py @("-m", "pip", "install", "-q", "--require-hashes", "--no-deps", "--only-binary", ":all:",
+          "-r", "requirements\build.txt")
+Run $py @("-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e", ".")
+Run $py @("-m", "pip", "check")
 
 # Translations: .ts in git, .qm compiled here.
 Get-ChildItem ui -Recurse -Filter *.ts | ForEach-Object {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,28 @@ def test_set_value_keeps_comments_and_puts_a_new_key_in_its_table() -> None:
     loaded = profile(text)
     assert loaded.site.language == "en" and loaded.cameras[0].presets[0].name == "Chủ tọa"
     assert get_value(text, ("site", "language")) == "en"
+
+
+def test_a_new_key_goes_below_a_multi_line_value_and_keeps_the_item_s_indent() -> None:
+    text = TEXT.replace(
+        'connection = "tcp:127.0.0.1:9"',
+        'connection = "tcp:127.0.0.1:9"\n  tags = [\n    "a",  # first\n    "b",\n  ]\n',
+    )
+    result = set_value(text, ("cameras", 0, "address"), 2)
+    assert '  ]\n  address = 2\n' in result  # below the array's closing line, same indent
+    assert result.index("address = 2") < result.index("[[cameras.presets]]")
+    assert get_value(result, ("cameras", 0, "tags")) == ["a", "b"]
+    assert '"a",  # first' in result
+    # dates, times and lists are written as TOML values, not as Python reprs
+    result = set_value(TEXT, ("site", "opens"), dt.time(7, 30))
+    assert "opens = 07:30:00\n" in result and get_value(result, ("site", "opens")) == dt.time(7, 30)
+
+
+def test_profile_form_uses_no_private_tomlkit_api() -> None:
+    """tomlkit 0.15 removed ``Container._insert_after``; only public names may be used."""
+    source = (Path(__file__).parents[2] / "console" / "profile_form.py").read_text()
+    assert not re.search(r"\b(?:container|table|document|item)\._[a-z]", source)
+    assert '"_body"' not in source
 
 
 def test_none_removes_a_field_and_an_unchanged_value_leaves_the_text_alone() -> None:
