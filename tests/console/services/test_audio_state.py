@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from console.config.mixer import AudioStateProfile
 from console.services.audio_state import audio_action
@@ -24,18 +25,28 @@ async def test_join_state_mutes_microphones_and_opens_the_chair() -> None:
                 await asyncio.sleep(0.01)
 
         await asyncio.wait_for(synced(), 5)
-        state = AudioStateProfile(mute_microphones=True, open=[1], main_on=True, main_fader=0.75)
+        # Every value the state sets differs from the desk's before, so waiting for them proves
+        # the datagrams arrived. (This test used to wait for main_fader=0.75, the desk's default:
+        # it returned before the desk had read anything and failed on faster machines.)
+        emulator.desk.values["/main/st/mix/on"] = 0
+        assert emulator.desk.values["/main/st/mix/fader"] != 0.5
+        state = AudioStateProfile(mute_microphones=True, open=[1], main_on=True, main_fader=0.5)
         action = audio_action(mixer, state, [1, 2, 3])
         assert action is not None
         await asyncio.wait_for(action(), 5)
 
+        def desk() -> tuple[list[object], object, object]:
+            values = emulator.desk.values
+            channels = [values[f"/ch/{c:02d}/mix/on"] for c in (1, 2, 3)]
+            return channels, values["/main/st/mix/fader"], values["/main/st/mix/on"]
+
         async def settled() -> None:
-            while emulator.desk.values.get("/main/st/mix/fader") != 0.75:
+            while desk() != ([1, 0, 0], 0.5, 1):
                 await asyncio.sleep(0.01)
 
-        await asyncio.wait_for(settled(), 5)
-        assert [emulator.desk.values[f"/ch/{c:02d}/mix/on"] for c in (1, 2, 3)] == [1, 0, 0]
-        assert emulator.desk.values["/main/st/mix/on"] == 1
+        with contextlib.suppress(TimeoutError):  # the assert below says what was missing
+            await asyncio.wait_for(settled(), 5)
+        assert desk() == ([1, 0, 0], 0.5, 1)
     finally:
         await mixer.close()
         await emulator.close()
