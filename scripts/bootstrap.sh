@@ -43,9 +43,10 @@ apt_install() {  # apt_install PACKAGE...: install the ones not installed yet
 
 # 1. A Python new enough (a fresh Debian has python3; a minimal container may not).
 command -v "$PYTHON" >/dev/null || apt_install python3
-if ! "$PYTHON" -c "import sys; sys.exit(sys.version_info < (${MIN_PYTHON/./, }))"; then
-  echo "bootstrap: Room Console needs Python $MIN_PYTHON or newer, and $PYTHON is" \
-    "$("$PYTHON" -V 2>&1 | cut -d' ' -f2): install a newer Python and run again with PYTHON=..." >&2
+found=$("$PYTHON" -c 'import sys; print(sys.version.split()[0])' 2>/dev/null || echo "not runnable")
+if ! "$PYTHON" -c "import sys; sys.exit(sys.version_info < (${MIN_PYTHON/./, }))" 2>/dev/null; then
+  echo "bootstrap: Room Console needs Python $MIN_PYTHON or newer, but $PYTHON is $found:" \
+    "install a newer Python (Debian 12 and Ubuntu 22.04 have one) and run again with PYTHON=..." >&2
   exit 1
 fi
 PYV=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
