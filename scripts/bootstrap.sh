@@ -27,6 +27,7 @@ APT_PACKAGES=(
 )
 
 say() { echo "bootstrap: $*"; }
+SECONDS=0
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 apt_install() {  # apt_install PACKAGE...: install the ones not installed yet
@@ -88,3 +89,4 @@ if ! venv_ok; then
   .venv/bin/python -m pip check >/dev/null
   touch "$stamp"
 fi
+say "ready in ${SECONDS} s (Python $PYV, $(grep -c '^[A-Za-z]' "$LOCK") locked packages from $LOCK)"
