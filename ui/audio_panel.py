@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.hotmic import HotMicAlarm, HotMicGuard
+from console.services.audio_state import MuteAllMicrophones
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.roles.mixer import ChannelState, Meters, Mixer, MixerState
@@ -44,7 +45,8 @@ _STYLE = """
 #muteButton[state="open"] { background: #2e7d32; border: 2px solid #005005; }
 #muteButton[state="unknown"] { background: #9aa5b1; border: 2px solid #6b7682; }
 #muteAllButton { font-size: 16px; font-weight: 700; min-height: 48px; }
-#muteAllButton:checked { background: #c62828; border-color: #8e0000; color: #ffffff; }
+#muteAllButton[allMuted="true"] { background: #c62828; border-color: #8e0000; color: #ffffff; }
+#restoreMicsButton { font-size: 14px; min-height: 48px; }
 #hotMicBanner { background: #ffb300; color: #1d1d1d; font-size: 20px; font-weight: 700;
   border: 3px solid #c62828; border-radius: 10px; padding: 10px; }
 #channelName { font-weight: 600; }
@@ -200,9 +202,16 @@ class AudioPanel(QGroupBox):
         self.banner.hide()
         self.status_label = QLabel()
         self.status_label.setObjectName("mixerStatus")
+        # Mute all only ever mutes; bringing the microphones back is its own, separate button.
+        mics = [strip.number for strip in self.microphone_strips]
+        self.mute_all = MuteAllMicrophones(mixer, mics)
         self.mute_all_button = QPushButton(self.tr("Mute all microphones"))
         self.mute_all_button.setObjectName("muteAllButton")
-        self.mute_all_button.setCheckable(True)
+        self.restore_button = QPushButton(self.tr("Restore microphones"))
+        self.restore_button.setObjectName("restoreMicsButton")
+        self.restore_button.setToolTip(
+            self.tr("Put the microphones back as they were before “Mute all microphones”")
+        )
         self.main_fader = QSlider(Qt.Orientation.Horizontal)
         self.main_fader.setRange(0, FADER_STEPS)
         self.main_fader.setAccessibleName(self.tr("Main volume"))
@@ -212,6 +221,7 @@ class AudioPanel(QGroupBox):
             mixer.state.subscribe(self._on_state),
             mixer.meters.subscribe(self._on_meters),
             mixer.status.subscribe(self._on_status),
+            self.mute_all.saved.subscribe(lambda _: self._update_restore()),
         ]
         if guard is not None:
             self._unsubscribes.append(guard.alarm.subscribe(self._on_alarm))
@@ -231,7 +241,10 @@ class AudioPanel(QGroupBox):
         layout.addWidget(self.banner)
         layout.addWidget(self.status_label)
         layout.addLayout(strips, 1)
-        layout.addWidget(self.mute_all_button)
+        mute_row = QHBoxLayout()
+        mute_row.addWidget(self.mute_all_button, 3)
+        mute_row.addWidget(self.restore_button, 2)
+        layout.addLayout(mute_row)
         layout.addLayout(main)
 
     def _connect(self) -> None:
@@ -239,6 +252,7 @@ class AudioPanel(QGroupBox):
             strip.fader_moved.connect(self._on_fader_moved)
             strip.mute_clicked.connect(self._on_mute_clicked)
         self.mute_all_button.clicked.connect(self._on_mute_all)
+        self.restore_button.clicked.connect(self._on_restore)
         self.main_fader.valueChanged.connect(self._on_main_fader)
 
     def detach(self) -> None:
@@ -260,9 +274,11 @@ class AudioPanel(QGroupBox):
     def _on_mute_clicked(self, channel: int, muted: bool) -> None:
         self._calls.start(self.mixer.set_on(channel, not muted), self.mixer.name, DeviceKind.OTHER)
 
-    def _on_mute_all(self, checked: bool) -> None:
-        wanted = {strip.number: not checked for strip in self.microphone_strips}
-        self._calls.start(self.mixer.set_channels_on(wanted), self.mixer.name, DeviceKind.OTHER)
+    def _on_mute_all(self) -> None:
+        self._calls.start(self.mute_all.mute_all(), self.mixer.name, DeviceKind.OTHER)
+
+    def _on_restore(self) -> None:
+        self._calls.start(self.mute_all.restore(), self.mixer.name, DeviceKind.OTHER)
 
     def _on_main_fader(self, value: int) -> None:
         level = value / FADER_STEPS
@@ -275,7 +291,10 @@ class AudioPanel(QGroupBox):
             strip.show_state(state.channel(strip.number))
         mics = self.microphone_strips
         all_muted = bool(mics) and all(strip.muted for strip in mics)
-        self.mute_all_button.setChecked(all_muted)
+        self.mute_all_button.setProperty("allMuted", "true" if all_muted else "false")
+        self.mute_all_button.style().unpolish(self.mute_all_button)
+        self.mute_all_button.style().polish(self.mute_all_button)
+        self._update_restore()
         if state.main_fader is not None and not self.main_fader.isSliderDown():
             self.main_fader.blockSignals(True)
             self.main_fader.setValue(round(state.main_fader * FADER_STEPS))
@@ -294,6 +313,12 @@ class AudioPanel(QGroupBox):
             strip.setEnabled(online)
         self.mute_all_button.setEnabled(online)
         self.main_fader.setEnabled(online)
+        self._update_restore()
+
+    def _update_restore(self) -> None:
+        """Restore is offered only when it would change something (and the desk answers)."""
+        online = self.mixer.status.value.availability is Availability.ONLINE
+        self.restore_button.setEnabled(online and self.mute_all.can_restore)
 
     def _on_alarm(self, alarm: HotMicAlarm) -> None:
         self.banner.setVisible(alarm.active)

@@ -100,12 +100,40 @@ async def test_mute_all_microphones_touches_only_microphones(rig: Rig, qtbot: Qt
     values = rig.emulator.desk.values
     qtbot.mouseClick(rig.panel.mute_all_button, Qt.MouseButton.LeftButton)
     await until(lambda: [values[f"/ch/0{n}/mix/on"] for n in MICROPHONES] == [0, 0])
-    await until(lambda: rig.panel.mute_all_button.isChecked())
+    await until(lambda: rig.panel.mute_all_button.property("allMuted") == "true")
     assert values["/ch/04/mix/on"] == 1 and values["/ch/03/mix/on"] == 1
     assert rig.strip(4).mute_button.property("state") == "open"
+
+
+async def test_mute_all_twice_leaves_everything_muted(rig: Rig, qtbot: QtBot) -> None:
+    values = rig.emulator.desk.values
+    assert not rig.panel.mute_all_button.isCheckable()  # not a hidden toggle
+    assert not rig.panel.restore_button.isEnabled()  # nothing to restore yet
     qtbot.mouseClick(rig.panel.mute_all_button, Qt.MouseButton.LeftButton)
-    await until(lambda: [values[f"/ch/0{n}/mix/on"] for n in MICROPHONES] == [1, 1])
-    assert not rig.panel.mute_all_button.isChecked()
+    await until(lambda: [values[f"/ch/0{n}/mix/on"] for n in MICROPHONES] == [0, 0])
+    await until(lambda: rig.panel.restore_button.isEnabled())
+    qtbot.mouseClick(rig.panel.mute_all_button, Qt.MouseButton.LeftButton)  # "to be sure"
+    await rig.mixer.refresh()
+    await until(lambda: all(rig.strip(n).muted for n in MICROPHONES))
+    assert [values[f"/ch/0{n}/mix/on"] for n in MICROPHONES] == [0, 0]
+    assert rig.panel.mute_all_button.text() == "Mute all microphones"
+    assert rig.panel.restore_button.isEnabled()  # the state before the first press is kept
+
+
+async def test_restore_brings_back_exactly_the_state_before_mute_all(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    values = rig.emulator.desk.values
+    qtbot.mouseClick(rig.strip(2).mute_button, Qt.MouseButton.LeftButton)  # muted on purpose
+    await until(lambda: rig.strip(2).muted is True)
+    for _ in range(2):
+        qtbot.mouseClick(rig.panel.mute_all_button, Qt.MouseButton.LeftButton)
+        await until(lambda: values["/ch/01/mix/on"] == 0)
+    qtbot.mouseClick(rig.panel.restore_button, Qt.MouseButton.LeftButton)
+    await until(lambda: values["/ch/01/mix/on"] == 1)
+    await until(lambda: not rig.panel.restore_button.isEnabled())
+    assert values["/ch/02/mix/on"] == 0  # stays muted: it was muted before "mute all"
+    assert rig.strip(1).muted is False and rig.strip(2).muted is True
 
 
 async def test_live_meter_follows_the_speaking_microphone(rig: Rig) -> None:

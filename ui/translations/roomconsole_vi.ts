@@ -4,23 +4,33 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../audio_panel.py" line="+186"/>
+        <location filename="../audio_panel.py" line="+188"/>
         <source>Audio mixer</source>
         <translation>Bàn trộn âm thanh</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Mute all microphones</source>
         <translation>Tắt tất cả micro</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+20"/>
+        <location line="+2"/>
+        <source>Restore microphones</source>
+        <translation>Khôi phục micro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the microphones back as they were before “Mute all microphones”</source>
+        <translation>Đưa các micro về như trước khi bấm “Tắt tất cả micro”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+21"/>
         <source>Main volume</source>
         <translation>Âm lượng tổng</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+91"/>
         <source>You are speaking but your microphone is off</source>
         <translation>Bạn đang nói nhưng micro đang tắt</translation>
     </message>
@@ -448,7 +458,7 @@
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="-194"/>
+        <location filename="../audio_panel.py" line="-216"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
@@ -1279,7 +1289,7 @@
         <translation>Chỉ dùng chữ, số, - và _ (không dấu, không khoảng trắng)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Write it as HOST:PORT, e.g. 127.0.0.1:4444</source>
         <translation>Viết dạng ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:4444</translation>
     </message>
