@@ -9,7 +9,7 @@
         <translation>Bàn trộn âm thanh</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Mute all microphones</source>
         <translation>Tắt tất cả micro</translation>
     </message>
@@ -187,12 +187,12 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../call_panel.py" line="+125"/>
+        <location filename="../call_panel.py" line="+130"/>
         <source>Meeting</source>
         <translation>Cuộc họp</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
@@ -232,17 +232,33 @@
         <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+144"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-82"/>
+        <location line="+84"/>
         <source>Leave the meeting</source>
         <translation>Rời cuộc họp</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-90"/>
+        <source>Leave the meeting?</source>
+        <translation>Rời cuộc họp?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the meeting with %1? The call ends for this room.</source>
+        <translation>Rời cuộc họp với %1? Cuộc gọi của phòng này sẽ kết thúc.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Join %1</source>
         <translation>Tham gia %1</translation>
     </message>
@@ -277,7 +293,17 @@
         <translation>Dừng vào họp ở bước %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <source>Microphones (not in a meeting)</source>
+        <translation>Micro (chưa vào họp)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is sent while not in a meeting; joining sets the microphones</source>
+        <translation>Chưa vào họp thì không gửi âm thanh đi đâu; khi vào họp, micro được đặt theo cầu họp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Microphones muted</source>
         <translation>Micro đang tắt</translation>
     </message>
@@ -287,7 +313,17 @@
         <translation>Micro đang bật</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>The far end does not hear the room; click to open the microphones</source>
+        <translation>Điểm cầu bên kia không nghe thấy phòng; bấm để bật micro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The far end hears the room; click to mute the microphones</source>
+        <translation>Điểm cầu bên kia đang nghe thấy phòng; bấm để tắt micro</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Incoming call from %1</source>
         <translation>Cuộc gọi đến từ %1</translation>
     </message>
@@ -458,7 +494,7 @@
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="-216"/>
+        <location filename="../audio_panel.py" line="-217"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
@@ -1393,7 +1429,7 @@
 <context>
     <name>HealthGraph</name>
     <message>
-        <location filename="../call_panel.py" line="-317"/>
+        <location filename="../call_panel.py" line="-396"/>
         <source>Loss, last minute</source>
         <translation>Mất gói 1 phút qua</translation>
     </message>
@@ -1591,12 +1627,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+47"/>
+        <location filename="../main_window.py" line="+48"/>
         <source>Room Console — {site}</source>
         <translation>Room Console — {site}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Room Console</source>
         <translation>Room Console</translation>
     </message>
@@ -1616,7 +1652,27 @@
         <translation>Hình máy quay sẽ hiện ở đây</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
+        <source>Close Room Console?</source>
+        <translation>Đóng Room Console?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is in a meeting. Closing Room Console may end the call, and the meeting can no longer be controlled from here.</source>
+        <translation>Phòng đang trong cuộc họp. Đóng Room Console có thể làm cuộc gọi kết thúc, và không điều khiển cuộc họp từ đây được nữa.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close anyway</source>
+        <translation>Vẫn đóng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay in the meeting</source>
+        <translation>Ở lại cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>{device} is working again</source>
         <translation>{device} đã hoạt động trở lại</translation>
     </message>
