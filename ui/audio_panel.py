@@ -27,6 +27,7 @@ from console.hotmic import HotMicAlarm, HotMicGuard
 from console.services.audio_state import MuteAllMicrophones
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, DeviceStatus
+from drivers.roles.codec import Codec
 from drivers.roles.mixer import ChannelState, Meters, Mixer, MixerState
 from ui.device_calls import DeviceCalls
 from ui.messages import DeviceKind, status_text
@@ -47,8 +48,9 @@ _STYLE = """
 #muteAllButton { font-size: 16px; font-weight: 700; min-height: 48px; }
 #muteAllButton[allMuted="true"] { background: #c62828; border-color: #8e0000; color: #ffffff; }
 #restoreMicsButton { font-size: 14px; min-height: 48px; }
-#hotMicBanner { background: #ffb300; color: #1d1d1d; font-size: 20px; font-weight: 700;
-  border: 3px solid #c62828; border-radius: 10px; padding: 10px; }
+#hotMicBanner { background: #ffb300; border: 3px solid #c62828; border-radius: 10px; }
+#hotMicText { color: #1d1d1d; font-size: 18px; font-weight: 700; }
+#hotMicFix { font-size: 15px; font-weight: 700; min-height: 36px; }
 #channelName { font-weight: 600; }
 #mixerStatus { color: #8a1c12; }
 """
@@ -170,6 +172,31 @@ class ChannelStrip(QFrame):
         self.mute_clicked.emit(self.number, not self.muted)
 
 
+class HotMicBanner(QFrame):
+    """The hot-mic warning: who speaks, which mute is on, and the one button that fixes it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hotMicBanner")
+        self.label = QLabel(self)
+        self.label.setObjectName("hotMicText")
+        self.label.setWordWrap(True)
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("hotMicFix")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.label)
+        layout.addWidget(self.fix_button)
+
+    def text(self) -> str:
+        """Return the warning shown now."""
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` as the warning."""
+        self.label.setText(text)
+
+
 class AudioPanel(QGroupBox):
     """The operator's audio controls; emits ``problem`` with plain words when a command fails."""
 
@@ -183,6 +210,7 @@ class AudioPanel(QGroupBox):
         parent: QWidget | None = None,
         *,
         microphones: Sequence[int] | None = None,
+        codec: Codec | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Audio mixer"))
@@ -190,16 +218,16 @@ class AudioPanel(QGroupBox):
         self.setStyleSheet(_STYLE)
         self.mixer = mixer
         self.guard = guard
+        self.codec = codec  # its mute is the "muted in the meeting" of the hot-mic warning
         self.meter_updates = 0
         self._calls = DeviceCalls(self.problem.emit)
         self.strips = [ChannelStrip(number) for number in channels]
         # "Mute all microphones" leaves e.g. a laptop or music strip alone
         wanted = set(channels if microphones is None else microphones)
         self.microphone_strips = [strip for strip in self.strips if strip.number in wanted]
-        self.banner = QLabel()
-        self.banner.setObjectName("hotMicBanner")
-        self.banner.setWordWrap(True)
+        self.banner = HotMicBanner()
         self.banner.hide()
+        self._alarm = HotMicAlarm()
         self.status_label = QLabel()
         self.status_label.setObjectName("mixerStatus")
         # Mute all only ever mutes; bringing the microphones back is its own, separate button.
@@ -253,6 +281,7 @@ class AudioPanel(QGroupBox):
             strip.mute_clicked.connect(self._on_mute_clicked)
         self.mute_all_button.clicked.connect(self._on_mute_all)
         self.restore_button.clicked.connect(self._on_restore)
+        self.banner.fix_button.clicked.connect(self._on_fix_hot_mic)
         self.main_fader.valueChanged.connect(self._on_main_fader)
 
     def detach(self) -> None:
@@ -276,6 +305,16 @@ class AudioPanel(QGroupBox):
 
     def _on_mute_all(self) -> None:
         self._calls.start(self.mute_all.mute_all(), self.mixer.name, DeviceKind.OTHER)
+
+    def _on_fix_hot_mic(self) -> None:
+        """Open what the warning says is muted: the desk channels, the meeting's mute, or both."""
+        alarm = self._alarm
+        _LOGGER.info("hot mic: the operator opens the muted microphones from the warning")
+        if alarm.desk:
+            wanted = dict.fromkeys(alarm.desk, True)
+            self._calls.start(self.mixer.set_channels_on(wanted), self.mixer.name, DeviceKind.OTHER)
+        if alarm.meeting_muted and self.codec is not None:
+            self._calls.start(self.codec.set_mic_muted(False), self.codec.name, DeviceKind.OTHER)
 
     def _on_restore(self) -> None:
         self._calls.start(self.mute_all.restore(), self.mixer.name, DeviceKind.OTHER)
@@ -320,11 +359,36 @@ class AudioPanel(QGroupBox):
         online = self.mixer.status.value.availability is Availability.ONLINE
         self.restore_button.setEnabled(online and self.mute_all.can_restore)
 
+    def _names(self, channels: Sequence[int]) -> str:
+        state = self.mixer.state.value
+        names = {strip.number: strip.name_label.text() for strip in self.strips}
+        return ", ".join(
+            names.get(n) or state.channel(n).name or self.tr("Channel {number}").format(number=n)
+            for n in channels
+        )
+
     def _on_alarm(self, alarm: HotMicAlarm) -> None:
+        self._alarm = alarm
         self.banner.setVisible(alarm.active)
-        if alarm.active:
-            names = ", ".join(
-                strip.name_label.text() for strip in self.strips if strip.number in alarm.channels
+        if not alarm.active:
+            return
+        names = self._names(alarm.channels)
+        desk = self._names(alarm.desk)
+        if alarm.desk and alarm.meeting_muted:
+            text = self.tr(
+                "{names}: speaking, but muted at the desk and in the meeting — "
+                "the far end hears nothing"
             )
-            text = self.tr("You are speaking but your microphone is off")
-            self.banner.setText(f"{text} ({names})" if names else text)
+            fix = self.tr("Open {desk} and unmute the meeting")
+        elif alarm.desk:
+            text = self.tr("{names}: speaking, but muted at the desk — the far end hears nothing")
+            fix = self.tr("Open {desk} at the desk")
+        else:
+            text = self.tr(
+                "{names}: speaking, but the room is muted in the meeting — "
+                "the far end hears nothing"
+            )
+            fix = self.tr("Unmute the room in the meeting")
+        self.banner.setText(text.format(names=names))
+        self.banner.fix_button.setText(fix.format(desk=desk))
+        self.banner.fix_button.setVisible(bool(alarm.desk) or self.codec is not None)

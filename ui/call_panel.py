@@ -258,7 +258,7 @@ class CallPanel(QGroupBox):
         since = self._clock() - self._settled_at
         if since < SETTLE_SECONDS:
             _LOGGER.info(
-                "meeting button: press ignored, %.1f s after it changed to %r or was pressed",
+                "meeting button: press ignored, %.1f s after it changed to %s or was pressed",
                 since,
                 state,
             )
@@ -266,7 +266,6 @@ class CallPanel(QGroupBox):
         self._settled_at = self._clock()
         phase = self.join.progress.value.phase
         if phase is JoinPhase.JOINING:
-            _LOGGER.info("meeting button: the operator cancels joining")
             self.join.cancel()
         elif self.codec.call.value.active or phase is JoinPhase.IN_MEETING:
             self._ask_leave()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -13,6 +14,10 @@ from pytestqt.qtbot import QtBot
 from ui_polling import until
 
 from console.hotmic import HotMicGuard
+from drivers.cisco.codec import CiscoCodec
+from drivers.cisco.emulator import CiscoEmulator
+from drivers.roles.base import Availability
+from drivers.roles.codec import CallState
 from drivers.x32.emulator import X32Emulator
 from drivers.x32.mixer import X32Mixer
 from tests.drivers.x32.conftest import FakeClock, RawClient
@@ -149,10 +154,74 @@ async def test_hot_mic_banner_appears_and_clears(rig: Rig, qtbot: QtBot) -> None
     await until(lambda: rig.mixer.meters.value.level(1) > -40.0)
     rig.clock.advance(2.5)
     await until(lambda: rig.panel.banner.isVisible())
-    assert "microphone is off" in rig.panel.banner.text()
-    assert "Chair" in rig.panel.banner.text()
+    assert rig.panel.banner.text() == (
+        "Chair: speaking, but muted at the desk — the far end hears nothing"
+    )
     qtbot.mouseClick(rig.strip(1).mute_button, Qt.MouseButton.LeftButton)
     await until(lambda: not rig.panel.banner.isVisible())
+
+
+async def test_hot_mic_banner_offers_the_button_that_opens_the_desk_channel(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    qtbot.mouseClick(rig.strip(2).mute_button, Qt.MouseButton.LeftButton)
+    rig.emulator.desk.speaking[2] = True
+    await until(lambda: rig.mixer.meters.value.level(2) > -40.0)
+    rig.clock.advance(2.5)
+    await until(lambda: rig.panel.banner.isVisible())
+    fix = rig.panel.banner.fix_button
+    assert fix.isVisible() and fix.text() == "Open Lectern at the desk"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    await until(lambda: rig.emulator.desk.values["/ch/02/mix/on"] == 1)
+    await until(lambda: not rig.panel.banner.isVisible())
+    assert rig.emulator.desk.values["/ch/01/mix/on"] == 1  # nothing else touched
+
+
+async def test_hot_mic_banner_names_the_meetings_mute_and_unmutes_it(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    """The Chair strip shows MIC ON; the codec's mute is the cause, and the banner says so."""
+    emulator = CiscoEmulator()
+    await emulator.start()
+    codec = CiscoCodec("Codec", host="127.0.0.1", port=emulator.port)
+    await codec.start()
+    panel = AudioPanel(rig.mixer, SHOWN, rig.guard, microphones=MICROPHONES, codec=codec)
+    qtbot.addWidget(panel)
+    panel.show()
+    unsubscribe = codec.mic_muted.subscribe(rig.guard.set_codec_muted)
+    try:
+        await until(lambda: codec.status.value.availability is Availability.ONLINE)
+        await codec.dial("bridge@127.0.0.1")
+        await until(lambda: codec.call.value.state is CallState.CONNECTED)
+        rig.guard.set_in_call(True)
+        await codec.set_mic_muted(True)
+        rig.emulator.desk.speaking[1] = True
+        await until(lambda: rig.mixer.meters.value.level(1) > -40.0)
+        rig.clock.advance(2.5)
+        await until(lambda: panel.banner.isVisible())
+        assert rig.strip(1).mute_button.text() == "MIC ON"
+        assert panel.banner.text() == (
+            "Chair: speaking, but the room is muted in the meeting — the far end hears nothing"
+        )
+        assert panel.banner.fix_button.text() == "Unmute the room in the meeting"
+        qtbot.mouseClick(panel.banner.fix_button, Qt.MouseButton.LeftButton)
+        await until(lambda: not emulator.mic_muted)
+        await until(lambda: not panel.banner.isVisible())
+    finally:
+        unsubscribe()
+        panel.detach()
+        await codec.close()
+        await emulator.close()
+
+
+async def test_no_hot_mic_warning_outside_a_call(rig: Rig, qtbot: QtBot) -> None:
+    rig.guard.set_in_call(False)
+    qtbot.mouseClick(rig.strip(1).mute_button, Qt.MouseButton.LeftButton)
+    rig.emulator.desk.speaking[1] = True
+    await until(lambda: rig.mixer.meters.value.level(1) > -40.0)
+    rig.clock.advance(5.0)
+    await asyncio.sleep(0.3)
+    assert not rig.panel.banner.isVisible()
 
 
 async def test_offline_desk_disables_the_controls(rig: Rig) -> None:

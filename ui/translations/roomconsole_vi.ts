@@ -4,7 +4,7 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../audio_panel.py" line="+188"/>
+        <location filename="../audio_panel.py" line="+216"/>
         <source>Audio mixer</source>
         <translation>Bàn trộn âm thanh</translation>
     </message>
@@ -30,9 +30,39 @@
         <translation>Âm lượng tổng</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <source>You are speaking but your microphone is off</source>
-        <translation>Bạn đang nói nhưng micro đang tắt</translation>
+        <location line="+100"/>
+        <source>Channel {number}</source>
+        <translation>Kênh {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{names}: speaking, but muted at the desk and in the meeting — the far end hears nothing</source>
+        <translation>{names}: đang nói nhưng micro đang tắt ở bàn trộn và trong cuộc họp — điểm cầu bên kia không nghe thấy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open {desk} and unmute the meeting</source>
+        <translation>Bật micro {desk} và trong cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{names}: speaking, but muted at the desk — the far end hears nothing</source>
+        <translation>{names}: đang nói nhưng micro đang tắt ở bàn trộn — điểm cầu bên kia không nghe thấy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {desk} at the desk</source>
+        <translation>Bật micro {desk} ở bàn trộn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{names}: speaking, but the room is muted in the meeting — the far end hears nothing</source>
+        <translation>{names}: đang nói nhưng phòng đang tắt micro trong cuộc họp — điểm cầu bên kia không nghe thấy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unmute the room in the meeting</source>
+        <translation>Bật micro của phòng trong cuộc họp</translation>
     </message>
 </context>
 <context>
@@ -232,7 +262,7 @@
         <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+143"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -494,7 +524,7 @@
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="-217"/>
+        <location filename="../audio_panel.py" line="-277"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
@@ -1042,16 +1072,71 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Someone is speaking into a muted microphone (channel {channels})</source>
-        <translation>Có người đang nói vào micro đang tắt (kênh {channels})</translation>
+        <source>{channels}: someone is speaking into a microphone muted at the desk</source>
+        <translation>{channels}: có người đang nói vào micro đang tắt ở bàn trộn</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>No more speech into a muted microphone</source>
-        <translation>Hết tiếng nói vào micro đang tắt</translation>
+        <source>{channels}: someone is speaking while the room is muted in the meeting</source>
+        <translation>{channels}: có người đang nói trong khi phòng đang tắt micro trong cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{channels}: someone is speaking into a microphone muted at the desk and in the meeting</source>
+        <translation>{channels}: có người đang nói vào micro đang tắt ở bàn trộn và trong cuộc họp</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The operator opened the muted microphones from the warning</source>
+        <translation>Người vận hành đã bật các micro đang tắt từ cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: all microphones muted (on before: {channels})</source>
+        <translation>{device}: đã tắt tất cả micro (trước đó đang bật: {channels})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{device}: all microphones muted again (they already were)</source>
+        <translation>{device}: tắt tất cả micro lần nữa (tất cả đã tắt sẵn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: no microphones to restore</source>
+        <translation>{device}: không có micro nào để khôi phục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: microphones restored ({channels} on again)</source>
+        <translation>{device}: đã khôi phục micro (bật lại {channels})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A press on the meeting button was ignored (it had just changed)</source>
+        <translation>Đã bỏ qua một lần bấm nút cuộc họp (nút vừa đổi)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operator confirmed leaving the meeting</source>
+        <translation>Người vận hành đã xác nhận rời cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The operator chose to stay in the meeting</source>
+        <translation>Người vận hành đã chọn ở lại cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room Console closed during a meeting (confirmed)</source>
+        <translation>Đã đóng Room Console khi đang họp (đã xác nhận)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room Console stays open: the meeting goes on</source>
+        <translation>Room Console vẫn mở: cuộc họp tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>In the meeting ({bridge})</source>
         <translation>Đã vào cuộc họp ({bridge})</translation>
     </message>
@@ -1429,7 +1514,7 @@
 <context>
     <name>HealthGraph</name>
     <message>
-        <location filename="../call_panel.py" line="-396"/>
+        <location filename="../call_panel.py" line="-395"/>
         <source>Loss, last minute</source>
         <translation>Mất gói 1 phút qua</translation>
     </message>
