@@ -66,6 +66,7 @@ QStatusBar::item {{ border: none; }}
 #statusDot[state="warning"] {{ color: #d9a21b; }}
 #statusDot[state="connecting"] {{ color: #7a8fa6; }}
 #statusDot[state="offline"] {{ color: #d0392b; }}
+#statusDot[state="standby"] {{ color: #5c6bc0; }}
 #statusMessage {{ color: #8a1c12; font-weight: 600; padding-left: 12px; }}
 #statusMessage[severity="info"] {{ color: #1f6a36; }}
 #repairTitle {{ font-size: 24px; font-weight: 600; color: #8a1c12; }}

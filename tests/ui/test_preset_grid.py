@@ -117,3 +117,48 @@ async def test_long_press_opens_the_menu_instead_of_recalling(
     await asyncio.sleep(0.2)
     assert (RECALL, 2) not in preset_commands(demo)
     grid.menu.close()
+
+
+async def test_a_tap_on_a_camera_in_standby_offers_to_switch_it_on(
+    window: MainWindow, demo: DemoSession
+) -> None:
+    grid = window.camera_panel.grid
+    slot = demo.room.cameras[0]
+    emulated = demo.emulators[0].cameras[0]
+    await slot.camera.power(False)  # as the leaving shot does
+    await until(lambda: slot.presets.in_standby)
+    grid.button(3).click()
+    await until(lambda: isinstance(grid.dialog, QMessageBox))
+    assert isinstance(grid.dialog, QMessageBox)
+    assert "standby" in grid.dialog.text() and slot.name in grid.dialog.text()
+    assert (RECALL, 3) not in preset_commands(demo)  # nothing sent before the answer
+    _answer(grid, "Switch on and go")
+    await until(lambda: (RECALL, 3) in preset_commands(demo))
+    assert emulated.power_on
+    await until(lambda: grid.button(3).state() == "active")
+
+
+async def test_cancel_leaves_a_camera_in_standby(window: MainWindow, demo: DemoSession) -> None:
+    grid = window.camera_panel.grid
+    slot = demo.room.cameras[0]
+    await slot.camera.power(False)
+    await until(lambda: slot.presets.in_standby)
+    grid.button(3).click()
+    await until(lambda: isinstance(grid.dialog, QMessageBox))
+    _answer(grid, "Cancel")
+    await asyncio.sleep(0.3)
+    assert (RECALL, 3) not in preset_commands(demo)
+    assert not demo.emulators[0].cameras[0].power_on
+
+
+async def test_where_the_profile_says_so_a_tap_switches_the_camera_on(
+    window: MainWindow, demo: DemoSession
+) -> None:
+    grid = window.camera_panel.grid
+    slot = demo.room.cameras[0]
+    slot.presets.wake_on_preset = True  # cameras.wake_on_preset = true in the profile
+    await slot.camera.power(False)
+    await until(lambda: slot.presets.in_standby)
+    grid.button(3).click()
+    await until(lambda: (RECALL, 3) in preset_commands(demo))
+    assert grid.dialog is None and demo.emulators[0].cameras[0].power_on

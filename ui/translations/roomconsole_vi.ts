@@ -580,7 +580,7 @@
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="+160"/>
+        <location filename="../settings_forms/site_devices.py" line="+161"/>
         <source>Cameras</source>
         <translation>Máy quay</translation>
     </message>
@@ -606,13 +606,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+16"/>
+        <location line="+19"/>
         <location line="+19"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-37"/>
         <source>Short code (letters, digits, no spaces)</source>
         <translation>Mã ngắn (chữ không dấu, số, không khoảng trắng)</translation>
     </message>
@@ -637,7 +637,12 @@
         <translation>Tốc độ chuyển tới góc máy (1–24, — = nhanh nhất)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>A preset shot switches the camera on from standby without asking</source>
+        <translation>Chạm góc máy thì tự bật máy quay đang chờ, không hỏi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Camera answers (two-way cable)</source>
         <translation>Máy quay có trả lời (cáp hai chiều)</translation>
     </message>
@@ -1855,7 +1860,17 @@
         <translation>không dùng được</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>standby</source>
+        <translation>chế độ chờ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{device} is in standby (powered down) — tap a preset shot or Power to switch it on</source>
+        <translation>{device} đang ở chế độ chờ (tắt nguồn) — chạm một góc máy hoặc nút Nguồn để bật</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{device}: connecting…</source>
         <translation>{device}: đang kết nối…</translation>
     </message>
@@ -2305,7 +2320,22 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../preset_grid.py" line="+191"/>
+        <location filename="../preset_grid.py" line="+182"/>
+        <source>Camera in standby</source>
+        <translation>Máy quay đang chờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{camera} is in standby. Switch it on and go to &quot;{name}&quot;?</source>
+        <translation>{camera} đang ở chế độ chờ. Bật máy quay và chuyển đến “{name}”?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switch on and go</source>
+        <translation>Bật và chuyển góc</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Replace preset shot</source>
         <translation>Thay góc máy</translation>
     </message>
@@ -2991,7 +3021,7 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="-216"/>
+        <location filename="../settings_forms/site_devices.py" line="-220"/>
         <source>This site</source>
         <translation>Điểm cầu này</translation>
     </message>
