@@ -27,7 +27,7 @@ from console.hotmic import HotMicAlarm, HotMicGuard
 from console.services.audio_state import MuteAllMicrophones
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, DeviceStatus
-from drivers.roles.codec import Codec
+from drivers.roles.codec import CallInfo, Codec
 from drivers.roles.mixer import ChannelState, Meters, Mixer, MixerState
 from ui.device_calls import DeviceCalls
 from ui.messages import DeviceKind, status_text
@@ -251,6 +251,9 @@ class AudioPanel(QGroupBox):
             mixer.status.subscribe(self._on_status),
             self.mute_all.saved.subscribe(lambda _: self._update_restore()),
         ]
+        self._in_call = codec is not None and codec.call.value.active
+        if codec is not None:
+            self._unsubscribes.append(codec.call.subscribe(self._on_call))
         if guard is not None:
             self._unsubscribes.append(guard.alarm.subscribe(self._on_alarm))
             self._on_alarm(guard.alarm.value)
@@ -338,6 +341,11 @@ class AudioPanel(QGroupBox):
             self.main_fader.blockSignals(True)
             self.main_fader.setValue(round(state.main_fader * FADER_STEPS))
             self.main_fader.blockSignals(False)
+
+    def _on_call(self, info: CallInfo) -> None:
+        if info.active != self._in_call:
+            self._in_call = info.active
+            self.mute_all.forget()  # joining and leaving set the desk anew: no stale restore
 
     def _on_meters(self, meters: Meters) -> None:
         self.meter_updates += 1

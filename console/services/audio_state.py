@@ -78,6 +78,10 @@ class MuteAllMicrophones:
         state = self.mixer.state.value
         return saved is not None and any(state.channel(n).on != on for n, on in saved.items())
 
+    def forget(self) -> None:
+        """Drop the remembered state (a meeting began or ended: the desk was set anew)."""
+        self.saved.publish(None)
+
     async def restore(self) -> None:
         """Put the microphones back as they were before "mute all", then forget that state."""
         saved = self.saved.value

@@ -177,20 +177,47 @@ async def test_hot_mic_banner_offers_the_button_that_opens_the_desk_channel(
     assert rig.emulator.desk.values["/ch/01/mix/on"] == 1  # nothing else touched
 
 
-async def test_hot_mic_banner_names_the_meetings_mute_and_unmutes_it(
-    rig: Rig, qtbot: QtBot
-) -> None:
-    """The Chair strip shows MIC ON; the codec's mute is the cause, and the banner says so."""
+@pytest.fixture
+async def cisco() -> AsyncIterator[tuple[CiscoEmulator, CiscoCodec]]:
     emulator = CiscoEmulator()
     await emulator.start()
     codec = CiscoCodec("Codec", host="127.0.0.1", port=emulator.port)
     await codec.start()
+    try:
+        await until(lambda: codec.status.value.availability is Availability.ONLINE)
+        yield emulator, codec
+    finally:
+        await codec.close()
+        await emulator.close()
+
+
+async def test_a_meeting_starting_or_ending_forgets_what_to_restore(
+    rig: Rig, qtbot: QtBot, cisco: tuple[CiscoEmulator, CiscoCodec]
+) -> None:
+    """Restore brings back the state before mute-all, not one from an earlier meeting."""
+    codec = cisco[1]
+    panel = AudioPanel(rig.mixer, SHOWN, rig.guard, microphones=MICROPHONES, codec=codec)
+    qtbot.addWidget(panel)
+    try:
+        qtbot.mouseClick(panel.mute_all_button, Qt.MouseButton.LeftButton)
+        await until(lambda: panel.restore_button.isEnabled())
+        await codec.dial("bridge@127.0.0.1")
+        await until(lambda: not panel.restore_button.isEnabled())
+        assert panel.mute_all.saved.value is None
+    finally:
+        panel.detach()
+
+
+async def test_hot_mic_banner_names_the_meetings_mute_and_unmutes_it(
+    rig: Rig, qtbot: QtBot, cisco: tuple[CiscoEmulator, CiscoCodec]
+) -> None:
+    """The Chair strip shows MIC ON; the codec's mute is the cause, and the banner says so."""
+    emulator, codec = cisco
     panel = AudioPanel(rig.mixer, SHOWN, rig.guard, microphones=MICROPHONES, codec=codec)
     qtbot.addWidget(panel)
     panel.show()
     unsubscribe = codec.mic_muted.subscribe(rig.guard.set_codec_muted)
     try:
-        await until(lambda: codec.status.value.availability is Availability.ONLINE)
         await codec.dial("bridge@127.0.0.1")
         await until(lambda: codec.call.value.state is CallState.CONNECTED)
         rig.guard.set_in_call(True)
@@ -210,8 +237,6 @@ async def test_hot_mic_banner_names_the_meetings_mute_and_unmutes_it(
     finally:
         unsubscribe()
         panel.detach()
-        await codec.close()
-        await emulator.close()
 
 
 async def test_no_hot_mic_warning_outside_a_call(rig: Rig, qtbot: QtBot) -> None:
