@@ -45,9 +45,9 @@ _STYLE = """
 #muteButton[state="muted"] { background: #c62828; border: 2px solid #8e0000; }
 #muteButton[state="open"] { background: #2e7d32; border: 2px solid #005005; }
 #muteButton[state="unknown"] { background: #9aa5b1; border: 2px solid #6b7682; }
-#muteAllButton { font-size: 16px; font-weight: 700; min-height: 48px; }
+#muteAllButton { font-size: 15px; font-weight: 700; min-height: 48px; padding: 0 4px; }
 #muteAllButton[allMuted="true"] { background: #c62828; border-color: #8e0000; color: #ffffff; }
-#restoreMicsButton { font-size: 14px; min-height: 48px; }
+#restoreMicsButton { font-size: 12px; min-height: 48px; padding: 0 4px; }
 #hotMicBanner { background: #ffb300; border: 3px solid #c62828; border-radius: 10px; }
 #hotMicText { color: #1d1d1d; font-size: 18px; font-weight: 700; }
 #hotMicFix { font-size: 15px; font-weight: 700; min-height: 36px; }
@@ -273,8 +273,8 @@ class AudioPanel(QGroupBox):
         layout.addWidget(self.status_label)
         layout.addLayout(strips, 1)
         mute_row = QHBoxLayout()
-        mute_row.addWidget(self.mute_all_button, 3)
-        mute_row.addWidget(self.restore_button, 2)
+        mute_row.addWidget(self.mute_all_button, 1)  # the restore button takes only its text
+        mute_row.addWidget(self.restore_button)
         layout.addLayout(mute_row)
         layout.addLayout(main)
 
