@@ -215,6 +215,9 @@ class PresetGrid(QWidget):
         dialog.setWindowTitle(self.tr("Rename preset shot"))
         dialog.setLabelText(self.tr("New name for this preset shot:"))
         dialog.setTextValue(self._name(number))
+        # Our own words: Qt's "OK"/"Cancel" would stay English in the Vietnamese interface.
+        dialog.setOkButtonText(self.tr("Rename"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
         dialog.textValueSelected.connect(lambda text: self._rename(number, text))
         self._show_dialog(dialog)
 

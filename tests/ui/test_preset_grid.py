@@ -6,12 +6,13 @@ import asyncio
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
 from console.demo import DemoSession
 from drivers.roles.camera import PanTiltDirection
+from ui.i18n import current_language, switch_language
 from ui.main_window import MainWindow
 from ui.preset_grid import PresetGrid
 
@@ -162,3 +163,18 @@ async def test_where_the_profile_says_so_a_tap_switches_the_camera_on(
     grid.button(3).click()
     await until(lambda: (RECALL, 3) in preset_commands(demo))
     assert grid.dialog is None and demo.emulators[0].cameras[0].power_on
+
+
+async def test_the_rename_dialog_speaks_vietnamese(window: MainWindow, qapp: QApplication) -> None:
+    before = current_language()
+    switch_language(qapp, "vi")
+    try:
+        grid = window.camera_panel.grid
+        grid.request_rename(2)
+        dialog = grid.dialog
+        assert isinstance(dialog, QInputDialog)
+        texts = sorted(b.text() for b in dialog.findChildren(QPushButton) if b.isVisible())
+        assert texts == ["Huỷ", "Đổi tên"]
+        dialog.reject()
+    finally:
+        switch_language(qapp, before)

@@ -25,12 +25,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Main volume</source>
         <translation>Âm lượng tổng</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
@@ -524,7 +524,7 @@
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="-277"/>
+        <location filename="../audio_panel.py" line="-285"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
@@ -2360,6 +2360,11 @@
         <translation>Tên mới cho góc máy này:</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Rename</source>
+        <translation>Đổi tên</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Clear preset shot</source>
         <translation>Xoá góc máy</translation>
@@ -2421,7 +2426,8 @@
         <translation>Góc máy {number}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-116"/>
+        <location line="+145"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
