@@ -222,12 +222,16 @@ class CallPanel(QGroupBox):
         box.addLayout(row)
         box.addWidget(self.keypad_frame)
         self.keypad: dict[str, QPushButton] = {}
+        self._tones_sent = ""
+        self.keypad_echo = _label("keypadEcho")  # the digits sent, as a phone's display shows
+        grid.addWidget(self.keypad_echo, 0, 0, 1, 3)
         for index, key in enumerate(DTMF_KEYS):
             button = QPushButton(key)
             button.setToolTip(self.tr("Send the tone %1 to the far end").replace("%1", key))
-            button.clicked.connect(lambda _=False, k=key: self._run(self.codec.send_dtmf(k)))
-            grid.addWidget(button, index // 3, index % 3)
+            button.clicked.connect(lambda _=False, k=key: self._run(self._send_tone(k)))
+            grid.addWidget(button, index // 3 + 1, index % 3)
             self.keypad[key] = button
+        self._update_echo()
         return holder
 
     def _build_health(self) -> QVBoxLayout:
@@ -321,6 +325,18 @@ class CallPanel(QGroupBox):
         else:
             self._run(self.codec.hangup())
 
+    async def _send_tone(self, key: str) -> None:
+        await self.codec.send_dtmf(key)
+        if shiboken6.isValid(self):  # the window may have closed meanwhile
+            self._tones_sent = (self._tones_sent + key)[-24:]
+            self._update_echo()
+
+    def _update_echo(self) -> None:
+        if self._tones_sent:
+            self.keypad_echo.setText(self.tr("Sent: %1").replace("%1", self._tones_sent))
+        else:
+            self.keypad_echo.setText(self.tr("Sent: nothing yet"))
+
     def _on_mic_clicked(self) -> None:
         self._run(self.codec.set_mic_muted(not self.codec.mic_muted.value))
 
@@ -350,6 +366,9 @@ class CallPanel(QGroupBox):
         connected = self.codec.call.value.state is CallState.CONNECTED
         for button in self.keypad.values():
             button.setEnabled(connected)
+        if not self.codec.call.value.active and self._tones_sent:
+            self._tones_sent = ""  # a new call starts with an empty display
+            self._update_echo()
 
     def _update_button(self) -> None:
         self._update_button_text()

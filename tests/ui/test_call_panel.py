@@ -198,9 +198,13 @@ async def test_keypad_sends_tones_only_in_a_call(rig: Rig) -> None:
     assert not rig.panel.keypad["5"].isEnabled()
     await rig.codec.dial("bridge@127.0.0.1")
     await until(lambda: rig.panel.keypad["5"].isEnabled())
+    assert rig.panel.keypad_echo.text() == "Sent: nothing yet"
     rig.click(rig.panel.keypad["5"])
     rig.click(rig.panel.keypad["#"])
     await until(lambda: rig.emulator.dtmf_sent == ["5", "#"])
+    await until(lambda: rig.panel.keypad_echo.text() == "Sent: 5#")  # the operator sees them
+    await rig.codec.hangup()
+    await until(lambda: rig.panel.keypad_echo.text() == "Sent: nothing yet")
 
 
 async def test_incoming_call_prompt(rig: Rig) -> None:

@@ -257,23 +257,23 @@
         <translation>Hiện hình của phòng mình trên màn hình phòng họp</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Send the tone %1 to the far end</source>
         <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+159"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+84"/>
+        <location line="-97"/>
+        <location line="+99"/>
         <source>Leave the meeting</source>
         <translation>Rời cuộc họp</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-105"/>
         <source>Leave the meeting?</source>
         <translation>Rời cuộc họp?</translation>
     </message>
@@ -288,7 +288,17 @@
         <translation>Ở lại</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+43"/>
+        <source>Sent: %1</source>
+        <translation>Đã gửi: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent: nothing yet</source>
+        <translation>Đã gửi: chưa có phím nào</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Join %1</source>
         <translation>Tham gia %1</translation>
     </message>
@@ -1519,7 +1529,7 @@
 <context>
     <name>HealthGraph</name>
     <message>
-        <location filename="../call_panel.py" line="-395"/>
+        <location filename="../call_panel.py" line="-414"/>
         <source>Loss, last minute</source>
         <translation>Mất gói 1 phút qua</translation>
     </message>
