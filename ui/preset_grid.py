@@ -92,6 +92,9 @@ class PresetButton(QPushButton):
 
     def _on_long_press(self) -> None:
         self._swallow_click = True
+        # The menu grabs the mouse, so the release never reaches this button: left down, it
+        # looked lit like the active shot (two presets lit at once).
+        self.setDown(False)
         self.menu_requested.emit(self.mapToGlobal(self.rect().center()))
 
 

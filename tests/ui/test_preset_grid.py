@@ -178,3 +178,19 @@ async def test_the_rename_dialog_speaks_vietnamese(window: MainWindow, qapp: QAp
         dialog.reject()
     finally:
         switch_language(qapp, before)
+
+
+async def test_a_long_press_does_not_leave_a_second_button_lit(
+    window: MainWindow, demo: DemoSession, qtbot: QtBot
+) -> None:
+    """The menu takes the mouse: the pressed button must not stay down (lit like the active)."""
+    grid = window.camera_panel.grid
+    grid.button(1).click()
+    await until(lambda: grid.button(1).state() == "active")
+    button = grid.button(2)
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+    await until(lambda: grid.menu is not None and grid.menu.isVisible(), timeout=3.0)
+    assert not button.isDown()
+    grid.menu.close()  # closed without a choice; the release went to the menu, not the button
+    lit = [n for n in (0, 1, 2, 3) if grid.button(n).isDown() or grid.button(n).state() == "active"]
+    assert lit == [1]
