@@ -6,7 +6,7 @@ import asyncio
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from ui_polling import until
 
 from console.demo import DemoSession
@@ -92,6 +92,10 @@ async def test_a_camera_put_in_standby_by_leaving_shows_standby_not_ready(
     assert light.text() == f"{slot.name}: standby"
     assert light.dot_state() == "standby"
     assert "standby" in light.toolTip() and "switch it on" in light.toolTip()
+    choice = window.camera_panel.findChildren(QPushButton, "cameraChoice")[0]
+    await until(lambda: choice.property("standby") is True)  # the camera row says it too
+    assert "standby" in choice.toolTip()
     await slot.camera.power(True)
     await until(lambda: light.text() == f"{slot.name}: ready")
     assert light.dot_state() == "online"
+    await until(lambda: choice.property("standby") is False)
