@@ -280,7 +280,10 @@ class CallPanel(QGroupBox):
         """Ask before hanging up; "Stay" is the default answer (Enter and Esc keep the call)."""
         if self.dialog is not None:
             return
-        far_end = self.codec.call.value.far_end or self.join.bridge.name
+        # The bridge's name, not its SIP address, when the room joined it through the button.
+        joined = self.join.progress.value.phase is JoinPhase.IN_MEETING
+        far_end = self.join.bridge.name if joined else self.codec.call.value.far_end
+        far_end = far_end or self.join.bridge.name
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Leave the meeting?"),

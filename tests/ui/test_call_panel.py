@@ -153,6 +153,7 @@ async def test_leave_asks_first_and_stay_keeps_the_call(rig: Rig) -> None:
     dialog = rig.panel.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.defaultButton().text() == "Stay"  # Enter keeps the call
+    assert "Main bridge" in dialog.text()  # the bridge's name, not its SIP address
     await asyncio.sleep(0.3)
     assert rig.emulator.calls  # asking hangs nothing up
     await rig.answer("Stay")
