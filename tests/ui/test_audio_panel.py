@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
@@ -22,6 +23,7 @@ from drivers.x32.emulator import X32Emulator
 from drivers.x32.mixer import X32Mixer
 from tests.drivers.x32.conftest import FakeClock, RawClient
 from ui.audio_panel import AudioPanel, ChannelStrip
+from ui.i18n import switch_language
 
 SHOWN = [1, 2, 4]
 MICROPHONES = [1, 2]  # strip 4 is shown but is not a microphone (e.g. a guest laptop)
@@ -162,7 +164,7 @@ async def test_hot_mic_banner_appears_and_clears(rig: Rig, qtbot: QtBot) -> None
 
 
 async def test_hot_mic_banner_offers_the_button_that_opens_the_desk_channel(
-    rig: Rig, qtbot: QtBot
+    rig: Rig, qtbot: QtBot, qapp: QApplication
 ) -> None:
     qtbot.mouseClick(rig.strip(2).mute_button, Qt.MouseButton.LeftButton)
     rig.emulator.desk.speaking[2] = True
@@ -171,6 +173,15 @@ async def test_hot_mic_banner_offers_the_button_that_opens_the_desk_channel(
     await until(lambda: rig.panel.banner.isVisible())
     fix = rig.panel.banner.fix_button
     assert fix.isVisible() and fix.text() == "Open Lectern at the desk"
+    switch_language(qapp, "vi")  # switched while the warning shows: it follows
+    try:
+        assert rig.panel.banner.text() == (
+            "Lectern: đang nói nhưng micro đang tắt ở bàn trộn — điểm cầu bên kia không nghe thấy"
+        )
+        assert fix.text() == "Bật micro Lectern ở bàn trộn"
+        assert rig.panel.restore_button.text() == "Khôi phục micro"
+    finally:
+        switch_language(qapp, "en")
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     await until(lambda: rig.emulator.desk.values["/ch/02/mix/on"] == 1)
     await until(lambda: not rig.panel.banner.isVisible())
