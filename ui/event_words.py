@@ -260,6 +260,9 @@ RULES: tuple[Rule, ...] = (
     # preset shots and the camera panel
     _rule("console.presets", rf"^{_D}: saved preset (?P<number>\d+) ",
           QT_TRANSLATE_NOOP("EventWords", "{device}: preset shot {number} saved")),
+    _rule("console.presets", rf"^{_D}: switching on from standby for preset (?P<number>\d+)$",
+          QT_TRANSLATE_NOOP("EventWords", "{device}: switched on from standby for preset shot "
+                            "{number}")),
     _rule("ui.camera_panel", rf"^{_D}: stopping all motion$",
           QT_TRANSLATE_NOOP("EventWords", "{device}: stopping all movement")),
     _rule("ui.device_calls", rf"^{_D}: command failed: ",

@@ -262,7 +262,7 @@
         <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+162"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -511,7 +511,7 @@
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+211"/>
         <source>Power: on</source>
         <translation>Nguồn: bật</translation>
     </message>
@@ -1227,6 +1227,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>{device}: switched on from standby for preset shot {number}</source>
+        <translation>{device}: bật từ chế độ chờ để chuyển đến góc máy {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{device}: stopping all movement</source>
         <translation>{device}: dừng mọi chuyển động</translation>
     </message>
@@ -1529,7 +1534,7 @@
 <context>
     <name>HealthGraph</name>
     <message>
-        <location filename="../call_panel.py" line="-414"/>
+        <location filename="../call_panel.py" line="-417"/>
         <source>Loss, last minute</source>
         <translation>Mất gói 1 phút qua</translation>
     </message>
@@ -2330,7 +2335,7 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../preset_grid.py" line="+182"/>
+        <location filename="../preset_grid.py" line="+185"/>
         <source>Camera in standby</source>
         <translation>Máy quay đang chờ</translation>
     </message>
