@@ -64,10 +64,12 @@ class PresetBook:
         save_callback: SaveCallback | None = None,
         *,
         recall_speed: int | None = None,
+        wake_on_preset: bool = False,
     ) -> None:
         self.camera = camera
         self.limits = limits
         self.recall_speed = recall_speed
+        self.wake_on_preset = wake_on_preset  # a recall switches a camera in standby on first
         self._save_callback = save_callback
         presets = sorted((Preset.from_profile(p) for p in profile_presets), key=_number)
         self.presets: Observable[tuple[Preset, ...]] = Observable(tuple(presets))
@@ -87,9 +89,21 @@ class PresetBook:
         """Return the preset with ``number``, if defined."""
         return next((p for p in self.presets.value if p.number == number), None)
 
-    async def recall(self, number: int) -> None:
-        """Recall a preset; ``DeviceCommandError`` if a console-stored one has no position."""
+    @property
+    def in_standby(self) -> bool:
+        """True when the camera is known to be powered down (a recall would be refused)."""
+        return self.camera.state.value.power_on is False
+
+    async def recall(self, number: int, *, wake: bool | None = None) -> None:
+        """Recall a preset; ``DeviceCommandError`` if a console-stored one has no position.
+
+        A camera in standby is switched on first when ``wake`` (default: the profile's
+        ``wake_on_preset``) says so; otherwise the camera itself refuses the recall.
+        """
         preset = self.get(number)
+        if self.in_standby and (self.wake_on_preset if wake is None else wake):
+            _LOGGER.info("%s: switching on from standby for preset %d", self.camera.name, number)
+            await self.camera.power(True)
         if self.in_camera(number):
             await self.camera.recall_preset(number, self.recall_speed)
         else:

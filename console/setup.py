@@ -88,6 +88,7 @@ def build_room(
             camera.limits,
             PresetSaver(room, camera_profile.id),
             recall_speed=camera_profile.recall_speed,
+            wake_on_preset=camera_profile.wake_on_preset,
         )
         room.cameras.append(CameraSlot(camera_profile.id, camera_profile.name, camera, book))
         if camera_profile.preview is not None:

@@ -89,7 +89,7 @@ async def demo_shots(shots: Shots) -> None:
             await _large_preview_shot(window, shots)
             await _settings_shots(window, shots)
         finally:
-            window.close()
+            window.close_now()  # in a meeting: no "Close during the meeting?" question
             await asyncio.wait_for(close(), 10.0)
     finally:
         logging_setup.uninstall()

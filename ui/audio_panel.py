@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.hotmic import HotMicAlarm, HotMicGuard
+from console.services.audio_state import MuteAllMicrophones
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, DeviceStatus
+from drivers.roles.codec import CallInfo, Codec
 from drivers.roles.mixer import ChannelState, Meters, Mixer, MixerState
 from ui.device_calls import DeviceCalls
 from ui.messages import DeviceKind, status_text
@@ -43,10 +45,12 @@ _STYLE = """
 #muteButton[state="muted"] { background: #c62828; border: 2px solid #8e0000; }
 #muteButton[state="open"] { background: #2e7d32; border: 2px solid #005005; }
 #muteButton[state="unknown"] { background: #9aa5b1; border: 2px solid #6b7682; }
-#muteAllButton { font-size: 16px; font-weight: 700; min-height: 48px; }
-#muteAllButton:checked { background: #c62828; border-color: #8e0000; color: #ffffff; }
-#hotMicBanner { background: #ffb300; color: #1d1d1d; font-size: 20px; font-weight: 700;
-  border: 3px solid #c62828; border-radius: 10px; padding: 10px; }
+#muteAllButton { font-size: 15px; font-weight: 700; min-height: 48px; padding: 0 4px; }
+#muteAllButton[allMuted="true"] { background: #c62828; border-color: #8e0000; color: #ffffff; }
+#restoreMicsButton { font-size: 12px; min-height: 48px; padding: 0 4px; }
+#hotMicBanner { background: #ffb300; border: 3px solid #c62828; border-radius: 10px; }
+#hotMicText { color: #1d1d1d; font-size: 18px; font-weight: 700; }
+#hotMicFix { font-size: 15px; font-weight: 700; min-height: 36px; }
 #channelName { font-weight: 600; }
 #mixerStatus { color: #8a1c12; }
 """
@@ -168,6 +172,31 @@ class ChannelStrip(QFrame):
         self.mute_clicked.emit(self.number, not self.muted)
 
 
+class HotMicBanner(QFrame):
+    """The hot-mic warning: who speaks, which mute is on, and the one button that fixes it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hotMicBanner")
+        self.label = QLabel(self)
+        self.label.setObjectName("hotMicText")
+        self.label.setWordWrap(True)
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("hotMicFix")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.label)
+        layout.addWidget(self.fix_button)
+
+    def text(self) -> str:
+        """Return the warning shown now."""
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` as the warning."""
+        self.label.setText(text)
+
+
 class AudioPanel(QGroupBox):
     """The operator's audio controls; emits ``problem`` with plain words when a command fails."""
 
@@ -181,6 +210,7 @@ class AudioPanel(QGroupBox):
         parent: QWidget | None = None,
         *,
         microphones: Sequence[int] | None = None,
+        codec: Codec | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Audio mixer"))
@@ -188,21 +218,28 @@ class AudioPanel(QGroupBox):
         self.setStyleSheet(_STYLE)
         self.mixer = mixer
         self.guard = guard
+        self.codec = codec  # its mute is the "muted in the meeting" of the hot-mic warning
         self.meter_updates = 0
         self._calls = DeviceCalls(self.problem.emit)
         self.strips = [ChannelStrip(number) for number in channels]
         # "Mute all microphones" leaves e.g. a laptop or music strip alone
         wanted = set(channels if microphones is None else microphones)
         self.microphone_strips = [strip for strip in self.strips if strip.number in wanted]
-        self.banner = QLabel()
-        self.banner.setObjectName("hotMicBanner")
-        self.banner.setWordWrap(True)
+        self.banner = HotMicBanner()
         self.banner.hide()
+        self._alarm = HotMicAlarm()
         self.status_label = QLabel()
         self.status_label.setObjectName("mixerStatus")
+        # Mute all only ever mutes; bringing the microphones back is its own, separate button.
+        mics = [strip.number for strip in self.microphone_strips]
+        self.mute_all = MuteAllMicrophones(mixer, mics)
         self.mute_all_button = QPushButton(self.tr("Mute all microphones"))
         self.mute_all_button.setObjectName("muteAllButton")
-        self.mute_all_button.setCheckable(True)
+        self.restore_button = QPushButton(self.tr("Restore microphones"))
+        self.restore_button.setObjectName("restoreMicsButton")
+        self.restore_button.setToolTip(
+            self.tr("Put the microphones back as they were before “Mute all microphones”")
+        )
         self.main_fader = QSlider(Qt.Orientation.Horizontal)
         self.main_fader.setRange(0, FADER_STEPS)
         self.main_fader.setAccessibleName(self.tr("Main volume"))
@@ -212,7 +249,11 @@ class AudioPanel(QGroupBox):
             mixer.state.subscribe(self._on_state),
             mixer.meters.subscribe(self._on_meters),
             mixer.status.subscribe(self._on_status),
+            self.mute_all.saved.subscribe(lambda _: self._update_restore()),
         ]
+        self._in_call = codec is not None and codec.call.value.active
+        if codec is not None:
+            self._unsubscribes.append(codec.call.subscribe(self._on_call))
         if guard is not None:
             self._unsubscribes.append(guard.alarm.subscribe(self._on_alarm))
             self._on_alarm(guard.alarm.value)
@@ -231,7 +272,10 @@ class AudioPanel(QGroupBox):
         layout.addWidget(self.banner)
         layout.addWidget(self.status_label)
         layout.addLayout(strips, 1)
-        layout.addWidget(self.mute_all_button)
+        mute_row = QHBoxLayout()
+        mute_row.addWidget(self.mute_all_button, 1)  # the restore button takes only its text
+        mute_row.addWidget(self.restore_button)
+        layout.addLayout(mute_row)
         layout.addLayout(main)
 
     def _connect(self) -> None:
@@ -239,6 +283,8 @@ class AudioPanel(QGroupBox):
             strip.fader_moved.connect(self._on_fader_moved)
             strip.mute_clicked.connect(self._on_mute_clicked)
         self.mute_all_button.clicked.connect(self._on_mute_all)
+        self.restore_button.clicked.connect(self._on_restore)
+        self.banner.fix_button.clicked.connect(self._on_fix_hot_mic)
         self.main_fader.valueChanged.connect(self._on_main_fader)
 
     def detach(self) -> None:
@@ -260,9 +306,21 @@ class AudioPanel(QGroupBox):
     def _on_mute_clicked(self, channel: int, muted: bool) -> None:
         self._calls.start(self.mixer.set_on(channel, not muted), self.mixer.name, DeviceKind.OTHER)
 
-    def _on_mute_all(self, checked: bool) -> None:
-        wanted = {strip.number: not checked for strip in self.microphone_strips}
-        self._calls.start(self.mixer.set_channels_on(wanted), self.mixer.name, DeviceKind.OTHER)
+    def _on_mute_all(self) -> None:
+        self._calls.start(self.mute_all.mute_all(), self.mixer.name, DeviceKind.OTHER)
+
+    def _on_fix_hot_mic(self) -> None:
+        """Open what the warning says is muted: the desk channels, the meeting's mute, or both."""
+        alarm = self._alarm
+        _LOGGER.info("hot mic: the operator opens the muted microphones from the warning")
+        if alarm.desk:
+            wanted = dict.fromkeys(alarm.desk, True)
+            self._calls.start(self.mixer.set_channels_on(wanted), self.mixer.name, DeviceKind.OTHER)
+        if alarm.meeting_muted and self.codec is not None:
+            self._calls.start(self.codec.set_mic_muted(False), self.codec.name, DeviceKind.OTHER)
+
+    def _on_restore(self) -> None:
+        self._calls.start(self.mute_all.restore(), self.mixer.name, DeviceKind.OTHER)
 
     def _on_main_fader(self, value: int) -> None:
         level = value / FADER_STEPS
@@ -275,11 +333,19 @@ class AudioPanel(QGroupBox):
             strip.show_state(state.channel(strip.number))
         mics = self.microphone_strips
         all_muted = bool(mics) and all(strip.muted for strip in mics)
-        self.mute_all_button.setChecked(all_muted)
+        self.mute_all_button.setProperty("allMuted", "true" if all_muted else "false")
+        self.mute_all_button.style().unpolish(self.mute_all_button)
+        self.mute_all_button.style().polish(self.mute_all_button)
+        self._update_restore()
         if state.main_fader is not None and not self.main_fader.isSliderDown():
             self.main_fader.blockSignals(True)
             self.main_fader.setValue(round(state.main_fader * FADER_STEPS))
             self.main_fader.blockSignals(False)
+
+    def _on_call(self, info: CallInfo) -> None:
+        if info.active != self._in_call:
+            self._in_call = info.active
+            self.mute_all.forget()  # joining and leaving set the desk anew: no stale restore
 
     def _on_meters(self, meters: Meters) -> None:
         self.meter_updates += 1
@@ -294,12 +360,43 @@ class AudioPanel(QGroupBox):
             strip.setEnabled(online)
         self.mute_all_button.setEnabled(online)
         self.main_fader.setEnabled(online)
+        self._update_restore()
+
+    def _update_restore(self) -> None:
+        """Restore is offered only when it would change something (and the desk answers)."""
+        online = self.mixer.status.value.availability is Availability.ONLINE
+        self.restore_button.setEnabled(online and self.mute_all.can_restore)
+
+    def _names(self, channels: Sequence[int]) -> str:
+        state = self.mixer.state.value
+        names = {strip.number: strip.name_label.text() for strip in self.strips}
+        return ", ".join(
+            names.get(n) or state.channel(n).name or self.tr("Channel {number}").format(number=n)
+            for n in channels
+        )
 
     def _on_alarm(self, alarm: HotMicAlarm) -> None:
+        self._alarm = alarm
         self.banner.setVisible(alarm.active)
-        if alarm.active:
-            names = ", ".join(
-                strip.name_label.text() for strip in self.strips if strip.number in alarm.channels
+        if not alarm.active:
+            return
+        names = self._names(alarm.channels)
+        desk = self._names(alarm.desk)
+        if alarm.desk and alarm.meeting_muted:
+            text = self.tr(
+                "{names}: speaking, but muted at the desk and in the meeting — "
+                "the far end hears nothing"
             )
-            text = self.tr("You are speaking but your microphone is off")
-            self.banner.setText(f"{text} ({names})" if names else text)
+            fix = self.tr("Open {desk} and unmute the meeting")
+        elif alarm.desk:
+            text = self.tr("{names}: speaking, but muted at the desk — the far end hears nothing")
+            fix = self.tr("Open {desk} at the desk")
+        else:
+            text = self.tr(
+                "{names}: speaking, but the room is muted in the meeting — "
+                "the far end hears nothing"
+            )
+            fix = self.tr("Unmute the room in the meeting")
+        self.banner.setText(text.format(names=names))
+        self.banner.fix_button.setText(fix.format(desk=desk))
+        self.banner.fix_button.setVisible(bool(alarm.desk) or self.codec is not None)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +40,9 @@ from ui.messages import DeviceKind, problem_text
 _LOGGER = logging.getLogger(__name__)
 
 DTMF_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+# A press this soon after the big button changed (Join -> Cancel -> Leave) is ignored: it was
+# aimed at what the button said before (a double click on Join must not cancel).
+SETTLE_SECONDS = 1.0
 HEALTH_COLOURS = {Health.GOOD: "#2e9d4f", Health.FAIR: "#d9a21b", Health.POOR: "#d0392b"}
 
 _STYLE = """
@@ -46,6 +50,7 @@ _STYLE = """
 #joinButton[state="leave"] { background: #d0392b; color: #ffffff; border-color: #d0392b; }
 #micButton[muted="true"] { background: #d0392b; color: #ffffff; border-color: #d0392b; }
 #micButton[muted="false"] { border: 2px solid #2e9d4f; }
+#micButton[muted="idle"] { color: #5b6875; }
 #callFailed { color: #a32218; font-weight: 600; }
 #healthBanner { background: #fff6e0; border: 1px solid #d9a21b; border-radius: 6px; padding: 6px; }
 #incoming { background: #e8f1fa; border: 2px solid #1f6fb2; border-radius: 8px; }
@@ -128,6 +133,9 @@ class CallPanel(QGroupBox):
         self._clock = clock
         self._calls = DeviceCalls(self._show_error)
         self._join_task: asyncio.Future[Any] | None = None
+        self._button_state = ""
+        self._settled_at = -float("inf")  # when the big button last changed or was pressed
+        self.dialog: QMessageBox | None = None  # the open "Leave the meeting?" question
         self._build()
         self._unsubscribe: list[Unsubscribe] = [
             codec.call.subscribe(self._on_call),
@@ -214,12 +222,16 @@ class CallPanel(QGroupBox):
         box.addLayout(row)
         box.addWidget(self.keypad_frame)
         self.keypad: dict[str, QPushButton] = {}
+        self._tones_sent = ""
+        self.keypad_echo = _label("keypadEcho")  # the digits sent, as a phone's display shows
+        grid.addWidget(self.keypad_echo, 0, 0, 1, 3)
         for index, key in enumerate(DTMF_KEYS):
             button = QPushButton(key)
             button.setToolTip(self.tr("Send the tone %1 to the far end").replace("%1", key))
-            button.clicked.connect(lambda _=False, k=key: self._run(self.codec.send_dtmf(k)))
-            grid.addWidget(button, index // 3, index % 3)
+            button.clicked.connect(lambda _=False, k=key: self._run(self._send_tone(k)))
+            grid.addWidget(button, index // 3 + 1, index % 3)
             self.keypad[key] = button
+        self._update_echo()
         return holder
 
     def _build_health(self) -> QVBoxLayout:
@@ -246,13 +258,61 @@ class CallPanel(QGroupBox):
         self.failed_label.setVisible(True)
 
     def _on_join_clicked(self) -> None:
+        state = str(self.join_button.property("state"))
+        since = self._clock() - self._settled_at
+        if since < SETTLE_SECONDS:
+            _LOGGER.info(
+                "meeting button: press ignored, %.1f s after it changed to %s or was pressed",
+                since,
+                state,
+            )
+            return
+        self._settled_at = self._clock()
         phase = self.join.progress.value.phase
         if phase is JoinPhase.JOINING:
             self.join.cancel()
         elif self.codec.call.value.active or phase is JoinPhase.IN_MEETING:
-            self._start_leave()
+            self._ask_leave()
         else:
             self._start_join()
+
+    def _ask_leave(self) -> None:
+        """Ask before hanging up; "Stay" is the default answer (Enter and Esc keep the call)."""
+        if self.dialog is not None:
+            return
+        # The bridge's name, not its SIP address, when the room joined it through the button.
+        joined = self.join.progress.value.phase is JoinPhase.IN_MEETING
+        far_end = self.join.bridge.name if joined else self.codec.call.value.far_end
+        far_end = far_end or self.join.bridge.name
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Leave the meeting?"),
+            self.tr("Leave the meeting with %1? The call ends for this room.").replace(
+                "%1", far_end
+            ),
+            parent=self,
+        )
+        leave = box.addButton(self.tr("Leave the meeting"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(clicked: object) -> None:
+            if clicked is leave:
+                _LOGGER.info("meeting button: the operator leaves the meeting")
+                self._start_leave()
+            else:
+                _LOGGER.info("meeting button: the operator chose to stay in the meeting")
+
+        box.buttonClicked.connect(answered)
+        box.destroyed.connect(lambda *_: self._forget_dialog(box))
+        self.dialog = box
+        box.open()  # not exec(): the asyncio loop keeps running while the question is shown
+
+    def _forget_dialog(self, box: QMessageBox) -> None:
+        if self.dialog is box:
+            self.dialog = None
 
     def start_join(self) -> None:
         """Join the bridge as the Join button does (the schedule's auto-join uses it)."""
@@ -267,6 +327,18 @@ class CallPanel(QGroupBox):
             self._run(self._leave())
         else:
             self._run(self.codec.hangup())
+
+    async def _send_tone(self, key: str) -> None:
+        await self.codec.send_dtmf(key)
+        if shiboken6.isValid(self):  # the window may have closed meanwhile
+            self._tones_sent = (self._tones_sent + key)[-24:]
+            self._update_echo()
+
+    def _update_echo(self) -> None:
+        if self._tones_sent:
+            self.keypad_echo.setText(self.tr("Sent: %1").replace("%1", self._tones_sent))
+        else:
+            self.keypad_echo.setText(self.tr("Sent: nothing yet"))
 
     def _on_mic_clicked(self) -> None:
         self._run(self.codec.set_mic_muted(not self.codec.mic_muted.value))
@@ -297,8 +369,21 @@ class CallPanel(QGroupBox):
         connected = self.codec.call.value.state is CallState.CONNECTED
         for button in self.keypad.values():
             button.setEnabled(connected)
+        if not self.codec.call.value.active and self._tones_sent:
+            self._tones_sent = ""  # a new call starts with an empty display
+            self._update_echo()
 
     def _update_button(self) -> None:
+        self._update_button_text()
+        state = str(self.join_button.property("state"))
+        if state != self._button_state:
+            if self._button_state:  # the first text is not a change under the pointer
+                self._settled_at = self._clock()
+            self._button_state = state
+        if state != "leave" and self.dialog is not None:
+            self.dialog.reject()  # the call ended meanwhile: the question is moot
+
+    def _update_button_text(self) -> None:
         phase = self.join.progress.value.phase
         in_call = (
             self.codec.call.value.active and self.codec.call.value.state is not CallState.INCOMING
@@ -368,11 +453,31 @@ class CallPanel(QGroupBox):
         )
 
     def _update_mic(self) -> None:
+        """Say the codec's mute in a call; outside one nothing is on air, so say that instead.
+
+        Joining sets the mute as the bridge says; leaving mutes. Showing "on" before the first
+        meeting and "muted" after one told two different stories about the same empty room.
+        """
         muted = self.codec.mic_muted.value
-        self.mic_button.setText(
-            self.tr("Microphones muted") if muted else self.tr("Microphones on")
-        )
-        self.mic_button.setProperty("muted", "true" if muted else "false")
+        in_call = self.codec.call.value.active
+        self.mic_button.setEnabled(in_call)
+        if not in_call:
+            self.mic_button.setText(self.tr("Microphones (not in a meeting)"))
+            self.mic_button.setToolTip(
+                self.tr("Nothing is sent while not in a meeting; joining sets the microphones")
+            )
+            state = "idle"
+        else:
+            self.mic_button.setText(
+                self.tr("Microphones muted") if muted else self.tr("Microphones on")
+            )
+            self.mic_button.setToolTip(
+                self.tr("The far end does not hear the room; click to open the microphones")
+                if muted
+                else self.tr("The far end hears the room; click to mute the microphones")
+            )
+            state = "true" if muted else "false"
+        self.mic_button.setProperty("muted", state)
         self.mic_button.style().unpolish(self.mic_button)
         self.mic_button.style().polish(self.mic_button)
 

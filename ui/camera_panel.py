@@ -35,7 +35,7 @@ from drivers.roles.camera import CameraState, FocusAction, PanTiltDirection, Zoo
 from ui.device_calls import DeviceCalls
 from ui.hold_button import HoldButton
 from ui.joystick import Joystick
-from ui.messages import DeviceKind, status_text
+from ui.messages import DeviceKind, standby_status_text, status_text
 from ui.off_preset import PresetPictures
 from ui.preset_grid import PresetGrid
 
@@ -363,6 +363,7 @@ class CameraPanel(QWidget):
             self._update_controls()
 
     def _on_state(self, slot: CameraSlot, state: CameraState) -> None:
+        self._update_choice(slot, slot.camera.status.value)
         if slot is self.selected:
             self._update_controls()
 
@@ -374,8 +375,16 @@ class CameraPanel(QWidget):
     def _update_choice(self, slot: CameraSlot, status: DeviceStatus) -> None:
         button = self._selector.button(self._slots.index(slot))
         offline = status.availability is Availability.OFFLINE
+        standby = slot.presets.in_standby and status.availability is Availability.ONLINE
+        button.setToolTip(
+            standby_status_text(slot.name)
+            if standby
+            else status_text(status, slot.name, DeviceKind.CAMERA)
+        )
+        if button.property("offline") == offline and button.property("standby") == standby:
+            return  # camera state arrives with every poll: restyle only on a change
         button.setProperty("offline", offline)
-        button.setToolTip(status_text(status, slot.name, DeviceKind.CAMERA))
+        button.setProperty("standby", standby)
         button.style().unpolish(button)
         button.style().polish(button)
 

@@ -187,12 +187,44 @@ RULES: tuple[Rule, ...] = (
     _rule("drivers.x32.mixer", rf"^{_D}: desk silent for ",
           QT_TRANSLATE_NOOP("EventWords", "{device} is not answering")),
     # sound
-    _rule("console.hotmic", r"^hot mic: speech on muted channel\(s\) (?P<channels>.+)$",
-          QT_TRANSLATE_NOOP("EventWords", "Someone is speaking into a muted microphone "
-                            "(channel {channels})")),
-    _rule("console.hotmic", r"^hot mic cleared$",
-          QT_TRANSLATE_NOOP("EventWords", "No more speech into a muted microphone")),
+    _rule("console.hotmic", r"^hot mic: (?P<channels>.+) speaking while muted at the desk$",
+          QT_TRANSLATE_NOOP("EventWords", "{channels}: someone is speaking into a microphone "
+                            "muted at the desk")),
+    _rule("console.hotmic", r"^hot mic: (?P<channels>.+) speaking while muted in the meeting$",
+          QT_TRANSLATE_NOOP("EventWords", "{channels}: someone is speaking while the room is "
+                            "muted in the meeting")),
+    _rule("console.hotmic",
+          r"^hot mic: (?P<channels>.+) speaking while muted at the desk and in the meeting$",
+          QT_TRANSLATE_NOOP("EventWords", "{channels}: someone is speaking into a microphone "
+                            "muted at the desk and in the meeting")),
+    _rule("ui.audio_panel", r"^hot mic: the operator opens the muted microphones from the warning$",
+          QT_TRANSLATE_NOOP("EventWords", "The operator opened the muted microphones from the "
+                            "warning")),
+    _rule("console.services.audio_state", rf"^{_D}: mute all \(were open: (?P<channels>.+)\)$",
+          QT_TRANSLATE_NOOP("EventWords", "{device}: all microphones muted (on before: "
+                            "{channels})")),
+    _rule("console.services.audio_state",
+          rf"^{_D}: mute all again: every microphone was already muted$",
+          QT_TRANSLATE_NOOP("EventWords", "{device}: all microphones muted again (they already "
+                            "were)")),
+    _rule("console.services.audio_state", rf"^{_D}: restore microphones: nothing to restore$",
+          QT_TRANSLATE_NOOP("EventWords", "{device}: no microphones to restore")),
+    _rule("console.services.audio_state",
+          rf"^{_D}: restore microphones \(opening (?P<channels>.+)\)$",
+          QT_TRANSLATE_NOOP("EventWords", "{device}: microphones restored ({channels} on "
+                            "again)")),
     # joining and leaving
+    _rule("ui.call_panel", r"^meeting button: press ignored, ",
+          QT_TRANSLATE_NOOP("EventWords", "A press on the meeting button was ignored (it had "
+                            "just changed)")),
+    _rule("ui.call_panel", r"^meeting button: the operator leaves the meeting$",
+          QT_TRANSLATE_NOOP("EventWords", "The operator confirmed leaving the meeting")),
+    _rule("ui.call_panel", r"^meeting button: the operator chose to stay in the meeting$",
+          QT_TRANSLATE_NOOP("EventWords", "The operator chose to stay in the meeting")),
+    _rule("ui.main_window", r"^window: closed during a meeting, as the operator confirmed$",
+          QT_TRANSLATE_NOOP("EventWords", "Room Console closed during a meeting (confirmed)")),
+    _rule("ui.main_window", r"^window: the operator kept the window open during the meeting$",
+          QT_TRANSLATE_NOOP("EventWords", "Room Console stays open: the meeting goes on")),
     _rule("console.services.join", r"^joined (?P<bridge>.+)$",
           QT_TRANSLATE_NOOP("EventWords", "In the meeting ({bridge})")),
     _rule("console.services.join", r"^join (?P<bridge>.+?) cancelled by the operator$",
@@ -228,6 +260,9 @@ RULES: tuple[Rule, ...] = (
     # preset shots and the camera panel
     _rule("console.presets", rf"^{_D}: saved preset (?P<number>\d+) ",
           QT_TRANSLATE_NOOP("EventWords", "{device}: preset shot {number} saved")),
+    _rule("console.presets", rf"^{_D}: switching on from standby for preset (?P<number>\d+)$",
+          QT_TRANSLATE_NOOP("EventWords", "{device}: switched on from standby for preset shot "
+                            "{number}")),
     _rule("ui.camera_panel", rf"^{_D}: stopping all motion$",
           QT_TRANSLATE_NOOP("EventWords", "{device}: stopping all movement")),
     _rule("ui.device_calls", rf"^{_D}: command failed: ",

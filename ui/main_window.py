@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.keyboard.install()
         self._unsubscribe: Unsubscribe = room.notifications.subscribe(self._on_notifications)
         self._on_notifications(room.notifications.value)  # e.g. a driver that failed to load
+        self.close_question: QMessageBox | None = None  # "Close during the meeting?" when open
+        self._close_agreed = False
         self.resize(1366, 768)
 
     def _build(self, site_name: str) -> None:
@@ -171,7 +174,57 @@ class MainWindow(QMainWindow):
             self.stop_all()
         return super().event(event)
 
+    def in_call(self) -> bool:
+        """Tell whether the room's codec has a call (closing then asks first)."""
+        codec = self.room.codec
+        return codec is not None and codec.call.value.active
+
+    def close_now(self) -> None:
+        """Close without asking, even in a call (tools and tests that end a session)."""
+        self._close_agreed = True
+        self.close()
+
+    def _ask_before_closing(self) -> None:
+        """One question, "stay" as the default; open() keeps the asyncio loop running."""
+        if self.close_question is not None:
+            self.close_question.raise_()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Close Room Console?"),
+            self.tr(
+                "This room is in a meeting. Closing Room Console may end the call, and the "
+                "meeting can no longer be controlled from here."
+            ),
+            parent=self,
+        )
+        close = box.addButton(self.tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("Stay in the meeting"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(clicked: object) -> None:
+            if clicked is close:
+                _LOGGER.info("window: closed during a meeting, as the operator confirmed")
+                self.close_now()
+            else:
+                _LOGGER.info("window: the operator kept the window open during the meeting")
+
+        box.buttonClicked.connect(answered)
+        box.destroyed.connect(lambda *_: self._forget_close_question(box))
+        self.close_question = box
+        box.open()
+
+    def _forget_close_question(self, box: QMessageBox) -> None:
+        if self.close_question is box:
+            self.close_question = None
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102 - Qt API
+        if self.in_call() and not self._close_agreed:
+            event.ignore()
+            self._ask_before_closing()
+            return
         self.stop_all()
         self.keyboard.uninstall()
         self._unsubscribe()

@@ -96,6 +96,19 @@ def availability_text(availability: Availability) -> str:
     }[availability]
 
 
+def standby_text() -> str:
+    """Short word for the status light of a camera that answers but is powered down."""
+    return QCoreApplication.translate("Messages", "standby")
+
+
+def standby_status_text(device: str) -> str:
+    """Hover text of a camera in standby: what it means and what a preset tap does."""
+    return QCoreApplication.translate(
+        "Messages",
+        "{device} is in standby (powered down) — tap a preset shot or Power to switch it on",
+    ).format(device=device)
+
+
 def status_text(status: DeviceStatus, device: str, kind: DeviceKind = DeviceKind.OTHER) -> str:
     """Sentence for the hover text of a status light: state, and the reason when not ready."""
     if status.availability is Availability.OFFLINE:

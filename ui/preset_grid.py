@@ -92,6 +92,9 @@ class PresetButton(QPushButton):
 
     def _on_long_press(self) -> None:
         self._swallow_click = True
+        # The menu grabs the mouse, so the release never reaches this button: left down, it
+        # looked lit like the active shot (two presets lit at once).
+        self.setDown(False)
         self.menu_requested.emit(self.mapToGlobal(self.rect().center()))
 
 
@@ -177,9 +180,22 @@ class PresetGrid(QWidget):
         if number not in self._presets:
             self.open_menu(number, self._buttons[number].mapToGlobal(QPoint(0, 0)))
             return
+        if self._book.in_standby and not self._book.wake_on_preset:
+            self._confirm(
+                self.tr("Camera in standby"),
+                self.tr('{camera} is in standby. Switch it on and go to "{name}"?').format(
+                    camera=self._device, name=self._name(number)
+                ),
+                self.tr("Switch on and go"),
+                lambda: self._start_recall(number, wake=True),
+            )
+            return
+        self._start_recall(number)
+
+    def _start_recall(self, number: int, *, wake: bool | None = None) -> None:
         if self.pictures is not None:
             self.pictures.forget()  # the badge belongs to the previous recall
-        self._calls.start(self._recall(number), self._device)
+        self._calls.start(self._recall(number, wake), self._device)
 
     def request_save(self, number: int) -> None:
         """Save the current shot here, asking first when that would overwrite a preset."""
@@ -202,6 +218,9 @@ class PresetGrid(QWidget):
         dialog.setWindowTitle(self.tr("Rename preset shot"))
         dialog.setLabelText(self.tr("New name for this preset shot:"))
         dialog.setTextValue(self._name(number))
+        # Our own words: Qt's "OK"/"Cancel" would stay English in the Vietnamese interface.
+        dialog.setOkButtonText(self.tr("Rename"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
         dialog.textValueSelected.connect(lambda text: self._rename(number, text))
         self._show_dialog(dialog)
 
@@ -329,8 +348,8 @@ class PresetGrid(QWidget):
             if shiboken6.isValid(self):  # the window may have closed meanwhile
                 self._update_buttons()  # same file name, new picture
 
-    async def _recall(self, number: int) -> None:
-        await self._book.recall(number)
+    async def _recall(self, number: int, wake: bool | None = None) -> None:
+        await self._book.recall(number, wake=wake)
         if self.pictures is not None:
             self.pictures.recalled(number)
 

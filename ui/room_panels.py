@@ -15,7 +15,7 @@ from console.room import Room
 from console.services.audio_state import audio_action
 from console.services.join import JoinBridge
 from console.services.leave import leave_meeting
-from drivers.roles.codec import Codec
+from drivers.roles.codec import CallInfo, CallState, Codec
 from drivers.roles.mixer import Mixer
 from ui.audio_panel import AudioPanel
 from ui.call_panel import CallPanel
@@ -55,11 +55,10 @@ def attach_room_panels(window: MainWindow, room: Room) -> RoomPanels:
     panels = RoomPanels()
     _attach_previews(window, room, panels)
     guard = _hot_mic_guard(room.mixer, room.profile, panels)
+    if guard is not None and room.codec is not None:
+        _guard_follows_codec(guard, room.codec, panels)
     if room.codec is not None and room.profile.call.bridges:
         _attach_call(window, room, room.codec, panels)
-        if guard is not None:
-            codec = room.codec
-            panels._closers.append(codec.mic_muted.subscribe(guard.set_codec_muted))
     if room.mixer is not None:
         mixer_profile = room.profile.mixer
         panels.audio = AudioPanel(
@@ -67,6 +66,7 @@ def attach_room_panels(window: MainWindow, room: Room) -> RoomPanels:
             [channel.number for channel in mixer_profile.channels],
             guard,
             microphones=mixer_profile.microphones(),
+            codec=room.codec,
         )
         panels._closers.append(panels.audio.detach)
         window.add_side_panel(panels.audio)
@@ -109,6 +109,18 @@ def _hot_mic_guard(
     guard.start()
     panels._closers.append(guard.close)
     return guard
+
+
+def _guard_follows_codec(guard: HotMicGuard, codec: Codec, panels: RoomPanels) -> None:
+    """Feed the guard the codec's mute (it silences the room) and whether a call is connected."""
+
+    def on_call(info: CallInfo) -> None:
+        guard.set_in_call(info.state is CallState.CONNECTED)
+
+    panels._closers.append(codec.mic_muted.subscribe(guard.set_codec_muted))
+    panels._closers.append(codec.call.subscribe(on_call))
+    guard.set_codec_muted(codec.mic_muted.value)
+    on_call(codec.call.value)
 
 
 def _attach_call(window: MainWindow, room: Room, codec: Codec, panels: RoomPanels) -> None:

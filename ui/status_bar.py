@@ -7,8 +7,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, Device, DeviceStatus
+from drivers.roles.camera import Camera, CameraState
 from ui.i18n import retranslate_on_change
-from ui.messages import DeviceKind, availability_text, status_text
+from ui.messages import (
+    DeviceKind,
+    availability_text,
+    standby_status_text,
+    standby_text,
+    status_text,
+)
 
 _MESSAGE_MS = 8000  # long enough to read a sentence twice
 
@@ -29,8 +36,13 @@ class StatusLight(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self._dot)
         layout.addWidget(self._label)
-        self._unsubscribe: Unsubscribe = device.status.subscribe(self._on_status)
-        self.destroyed.connect(lambda *_: self._unsubscribe())
+        unsubscribes = [device.status.subscribe(self._on_status)]
+        if isinstance(device, Camera):  # a camera in standby answers, but is not "ready"
+            unsubscribes.append(
+                device.state.subscribe(lambda _: self._on_status(device.status.value))
+            )
+        self._unsubscribes: list[Unsubscribe] = unsubscribes
+        self.destroyed.connect(lambda *_: self.detach())
         retranslate_on_change(self, lambda: self._update_light(self._device.status.value))
         self._update_light(device.status.value)
 
@@ -39,23 +51,50 @@ class StatusLight(QWidget):
         """What the light shows now."""
         return self._device.status.value.availability
 
+    @property
+    def in_standby(self) -> bool:
+        """True for a camera that answers but is powered down."""
+        device = self._device
+        return (
+            isinstance(device, Camera)
+            and device.status.value.availability is Availability.ONLINE
+            and device.state.value.power_on is False
+        )
+
+    def text(self) -> str:
+        """Return the words beside the dot ("Sân khấu: ready")."""
+        return self._label.text()
+
+    def dot_state(self) -> str:
+        """Return the dot's style state: online, warning, standby, connecting or offline."""
+        return str(self._dot.property("state"))
+
     def detach(self) -> None:
         """Stop following the device (before the widget goes away)."""
-        self._unsubscribe()
+        for unsubscribe in self._unsubscribes:
+            unsubscribe()
+        self._unsubscribes = []
+
+    def _on_camera_state(self, state: CameraState) -> None:
+        self._update_light(self._device.status.value)
 
     def _on_status(self, status: DeviceStatus) -> None:
         self._update_light(status)
 
     def _update_light(self, status: DeviceStatus) -> None:
         state = status.availability.value
+        name = self._device.name
+        words = availability_text(status.availability)
+        tooltip = status_text(status, name, self._kind)
         if status.availability is Availability.ONLINE and status.warning is not None:
             state = "warning"
+        elif self.in_standby:
+            state, words, tooltip = "standby", standby_text(), standby_status_text(name)
         self._dot.setProperty("state", state)
         self._dot.style().unpolish(self._dot)
         self._dot.style().polish(self._dot)
-        name = self._device.name
-        self._label.setText(f"{name}: {availability_text(status.availability)}")
-        self.setToolTip(status_text(status, name, self._kind))
+        self._label.setText(f"{name}: {words}")
+        self.setToolTip(tooltip)
 
 
 class DeviceStatusBar(QStatusBar):

@@ -32,6 +32,7 @@ QPushButton:pressed, QPushButton:checked {{
 QPushButton:disabled {{ color: #9aa5b1; background: #f1f3f5; border-color: #dde3e8; }}
 #powerButton:checked {{ background: #f7f9fb; color: #1d2630; border: 2px solid #2e9d4f; }}
 #cameraChoice[offline="true"] {{ border: 2px solid #d0392b; }}
+#cameraChoice[standby="true"] {{ border: 1px dashed #5c6bc0; }}  /* same width: no shift */
 #cameraChoiceLabel {{ font-size: 17px; font-weight: 600; color: #3b4856; }}
 #cameraChoice {{ font-size: 17px; font-weight: 600; min-width: 150px; padding: 8px 18px; }}
 #presetButton {{ font-size: 16px; font-weight: 600; text-align: center; }}
@@ -66,6 +67,7 @@ QStatusBar::item {{ border: none; }}
 #statusDot[state="warning"] {{ color: #d9a21b; }}
 #statusDot[state="connecting"] {{ color: #7a8fa6; }}
 #statusDot[state="offline"] {{ color: #d0392b; }}
+#statusDot[state="standby"] {{ color: #5c6bc0; }}
 #statusMessage {{ color: #8a1c12; font-weight: 600; padding-left: 12px; }}
 #statusMessage[severity="info"] {{ color: #1f6a36; }}
 #repairTitle {{ font-size: 24px; font-weight: 600; color: #8a1c12; }}

@@ -68,6 +68,8 @@ class CameraProfile(StrictModel):
     address: Annotated[int, Field(ge=1, le=7)] = 1
     limits: LimitsProfile = Field(default_factory=lambda: LimitsProfile())
     recall_speed: Annotated[int | None, Field(ge=1, le=0x18)] = None
+    # A preset tap on a camera in standby: False asks the operator first, True switches it on.
+    wake_on_preset: bool = False
     presets: list[PresetProfile] = Field(default_factory=list)
     preview: VideoSourceProfile | None = None  # what this camera sends, for the outgoing preview
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from pydantic import ValidationError
 
 from console.config.mixer import AudioStateProfile, MixerDriver, MixerProfile
-from console.hotmic import HotMicAlarm, HotMicGuard
+from console.hotmic import EPISODE_GAP, HotMicAlarm, HotMicGuard
 from drivers.x32.emulator import X32Emulator
 from drivers.x32.mixer import X32Mixer
 from tests.drivers.x32.conftest import FakeClock, wait_until
@@ -66,7 +67,7 @@ async def test_speech_on_muted_mic_alarms_after_hold(
     assert not guard.alarm.value.active
     guard.clock.advance(1.5)
     await _next_meters(mixer)
-    assert guard.alarm.value == HotMicAlarm((2,))
+    assert guard.alarm.value == HotMicAlarm((2,), desk=(2,), meeting_muted=False)
 
 
 async def test_alarm_clears_when_the_mic_is_opened(
@@ -112,7 +113,57 @@ async def test_speech_on_open_mic_is_fine_unless_the_codec_is_muted(
     guard.set_codec_muted(True)
     guard.clock.advance(2.5)
     await _next_meters(mixer)
-    assert guard.alarm.value.channels == (1,)
+    # the desk strip is open: the warning must name the meeting's mute, not the desk's
+    assert guard.alarm.value == HotMicAlarm((1,), desk=(), meeting_muted=True)
+
+
+async def test_warns_only_in_a_call(desk: tuple[X32Emulator, X32Mixer], guard: HotMicGuard) -> None:
+    emulator, mixer = desk
+    assert isinstance(guard.clock, FakeClock)
+    guard.set_in_call(False)
+    guard.set_codec_muted(True)  # leaving mutes the codec: outside a call that is no news
+    await _speaking_on_muted_mic(emulator, mixer, 2)
+    guard.clock.advance(5.0)
+    await _next_meters(mixer)
+    assert not guard.alarm.value.active
+    guard.set_in_call(True)
+    await _next_meters(mixer)
+    guard.clock.advance(2.5)
+    await _next_meters(mixer)
+    assert guard.alarm.value == HotMicAlarm((2,), desk=(2,), meeting_muted=True)
+    guard.set_in_call(False)
+    assert not guard.alarm.value.active
+
+
+async def test_one_log_line_per_episode_naming_the_channel_and_the_mute(
+    desk: tuple[X32Emulator, X32Mixer], guard: HotMicGuard, caplog: pytest.LogCaptureFixture
+) -> None:
+    emulator, mixer = desk
+    assert isinstance(guard.clock, FakeClock)
+    caplog.set_level(logging.INFO, "console.hotmic")
+    name = mixer.state.value.channel(2).name
+    assert name and name != "2"
+    await _speaking_on_muted_mic(emulator, mixer, 2)
+    for _ in range(3):  # speech with pauses for breath: the alarm comes and goes
+        guard.clock.advance(2.5)
+        await _next_meters(mixer)
+        assert guard.alarm.value.active
+        emulator.desk.speaking[2] = False
+        await wait_until(lambda: mixer.meters.value.level(2) < -60.0)
+        guard.clock.advance(1.0)
+        await _next_meters(mixer)
+        assert not guard.alarm.value.active
+        emulator.desk.speaking[2] = True
+        await wait_until(lambda: mixer.meters.value.level(2) > -40.0)
+    lines = [r.getMessage() for r in caplog.records if r.name == "console.hotmic"]
+    assert lines == [f"hot mic: {name} speaking while muted at the desk"]
+    guard.clock.advance(EPISODE_GAP + 1.0)  # much later: a new episode, a new line
+    await _next_meters(mixer)
+    guard.clock.advance(2.5)
+    await _next_meters(mixer)
+    assert guard.alarm.value.active
+    lines = [r.getMessage() for r in caplog.records if r.name == "console.hotmic"]
+    assert len(lines) == 2
 
 
 async def test_offline_desk_clears_the_alarm(

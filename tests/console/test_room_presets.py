@@ -266,3 +266,41 @@ async def test_other_devices_are_started_watched_and_closed(emulator: ViscaEmula
     await until(lambda: other.status.value.availability is Availability.ONLINE, what="online")
     await asyncio.wait_for(room.close(), 10)
     assert other.status.value.availability is Availability.OFFLINE
+
+
+async def test_wake_on_preset_from_the_profile_switches_a_standby_camera_on(
+    emulator: ViscaEmulator, tmp_path: Path
+) -> None:
+    path = tmp_path / "room.toml"
+    camera_profile = CameraProfile(
+        id="cam1", name="Cam 1", driver="visca-tcp", connection=emulator.endpoint
+    )
+    assert camera_profile.wake_on_preset is False  # asking first is the default
+    camera_profile.wake_on_preset = True
+    save_profile(RoomProfile(cameras=[camera_profile]), path)
+    room = build_room(load_profile(path), path)
+    await room.start()
+    try:
+        slot = room.camera("cam1")
+        await until(lambda: slot.camera.status.value.availability is Availability.ONLINE)
+        await asyncio.wait_for(slot.presets.save(0, "Toàn cảnh"), 5)
+        await asyncio.wait_for(slot.camera.power(False), 5)
+        assert slot.presets.in_standby and slot.presets.wake_on_preset
+        await asyncio.wait_for(slot.presets.recall(0), 10)
+        assert emulator.cameras[0].power_on and not slot.presets.in_standby
+        assert slot.presets.active.value == 0
+    finally:
+        await asyncio.wait_for(room.close(), 10)
+
+
+async def test_without_wake_a_standby_camera_refuses_the_recall(
+    emulator: ViscaEmulator, camera: ViscaCamera
+) -> None:
+    book = book_for(camera, [])
+    await asyncio.wait_for(book.save(0), 5)
+    await asyncio.wait_for(camera.power(False), 5)
+    with pytest.raises(DeviceCommandError):
+        await asyncio.wait_for(book.recall(0, wake=False), 10)
+    assert not emulator.cameras[0].power_on
+    await asyncio.wait_for(book.recall(0, wake=True), 10)
+    assert emulator.cameras[0].power_on

@@ -53,6 +53,9 @@ class Case:
 
 
 PLAYER = ("drivers/video/player.py", "drivers.video.player")
+HOTMIC = ("console/hotmic.py", "console.hotmic")
+AUDIO = ("console/services/audio_state.py", "console.services.audio_state")
+CALL_PANEL = ("ui/call_panel.py", "ui.call_panel")
 ROOM = ("console/room.py", "console.room")
 JOIN = ("console/services/join.py", "console.services.join")
 ACCESS = ("console/access.py", "console.access")
@@ -118,11 +121,51 @@ CASES = [
          "Bàn trộn âm thanh is ready", "Bàn trộn âm thanh đã sẵn sàng"),
     Case(*MIXER, "%s: desk silent for %.1f s, offline", ("Bàn trộn âm thanh", 3.0),
          "Bàn trộn âm thanh is not answering", "Bàn trộn âm thanh không phản hồi"),
-    Case("console/hotmic.py", "console.hotmic", "hot mic: speech on muted channel(s) %s",
-         ("1, 3",), "Someone is speaking into a muted microphone (channel 1, 3)",
-         "Có người đang nói vào micro đang tắt (kênh 1, 3)"),
-    Case("console/hotmic.py", "console.hotmic", "hot mic cleared", (),
-         "No more speech into a muted microphone", "Hết tiếng nói vào micro đang tắt"),
+    Case("console/presets.py", "console.presets", "%s: switching on from standby for preset %d",
+         ("Sân khấu", 2), "Sân khấu: switched on from standby for preset shot 2",
+         "Sân khấu: bật từ chế độ chờ để chuyển đến góc máy 2"),
+    Case(*HOTMIC, "hot mic: %s speaking while muted %s", ("Chủ tọa", "at the desk"),
+         "Chủ tọa: someone is speaking into a microphone muted at the desk",
+         "Chủ tọa: có người đang nói vào micro đang tắt ở bàn trộn"),
+    Case(*HOTMIC, "hot mic: %s speaking while muted %s", ("Chủ tọa, Khách", "in the meeting"),
+         "Chủ tọa, Khách: someone is speaking while the room is muted in the meeting",
+         "Chủ tọa, Khách: có người đang nói trong khi phòng đang tắt micro trong cuộc họp"),
+    Case(*HOTMIC, "hot mic: %s speaking while muted %s",
+         ("Chủ tọa", "at the desk and in the meeting"),
+         "Chủ tọa: someone is speaking into a microphone muted at the desk and in the meeting",
+         "Chủ tọa: có người đang nói vào micro đang tắt ở bàn trộn và trong cuộc họp"),
+    Case("ui/audio_panel.py", "ui.audio_panel",
+         "hot mic: the operator opens the muted microphones from the warning", (),
+         "The operator opened the muted microphones from the warning",
+         "Người vận hành đã bật các micro đang tắt từ cảnh báo"),
+    Case(*AUDIO, "%s: mute all (were open: %s)", ("Bàn trộn", "Chủ tọa, Khách"),
+         "Bàn trộn: all microphones muted (on before: Chủ tọa, Khách)",
+         "Bàn trộn: đã tắt tất cả micro (trước đó đang bật: Chủ tọa, Khách)"),
+    Case(*AUDIO, "%s: mute all again: every microphone was already muted", ("Bàn trộn",),
+         "Bàn trộn: all microphones muted again (they already were)",
+         "Bàn trộn: tắt tất cả micro lần nữa (tất cả đã tắt sẵn)"),
+    Case(*AUDIO, "%s: restore microphones: nothing to restore", ("Bàn trộn",),
+         "Bàn trộn: no microphones to restore", "Bàn trộn: không có micro nào để khôi phục"),
+    Case(*AUDIO, "%s: restore microphones (opening %s)", ("Bàn trộn", "Chủ tọa"),
+         "Bàn trộn: microphones restored (Chủ tọa on again)",
+         "Bàn trộn: đã khôi phục micro (bật lại Chủ tọa)"),
+    Case(*CALL_PANEL,
+         "meeting button: press ignored, %.1f s after it changed to %s or was pressed",
+         (0.3, "cancel"), "A press on the meeting button was ignored (it had just changed)",
+         "Đã bỏ qua một lần bấm nút cuộc họp (nút vừa đổi)"),
+    Case(*CALL_PANEL, "meeting button: the operator leaves the meeting", (),
+         "The operator confirmed leaving the meeting",
+         "Người vận hành đã xác nhận rời cuộc họp"),
+    Case(*CALL_PANEL, "meeting button: the operator chose to stay in the meeting", (),
+         "The operator chose to stay in the meeting", "Người vận hành đã chọn ở lại cuộc họp"),
+    Case("ui/main_window.py", "ui.main_window",
+         "window: closed during a meeting, as the operator confirmed", (),
+         "Room Console closed during a meeting (confirmed)",
+         "Đã đóng Room Console khi đang họp (đã xác nhận)"),
+    Case("ui/main_window.py", "ui.main_window",
+         "window: the operator kept the window open during the meeting", (),
+         "Room Console stays open: the meeting goes on",
+         "Room Console vẫn mở: cuộc họp tiếp tục"),
     Case(*JOIN, "joined %s", ("demo",), "In the meeting (demo)", "Đã vào cuộc họp (demo)"),
     Case(*JOIN, "join %s cancelled by the operator", ("demo",),
          "Joining (demo) stopped by the operator", "Người vận hành đã dừng vào họp (demo)"),
@@ -335,7 +378,7 @@ def test_the_lines_said_to_be_worded_have_a_rule() -> None:
 def test_unknown_lines_come_back_unchanged() -> None:
     assert plain_event("tests.ui", "something odd: 42") == "something odd: 42"
     # a known line from another logger is not the same event
-    assert plain_event("tests.ui", "hot mic cleared") == "hot mic cleared"
+    assert plain_event("tests.ui", "joined demo") == "joined demo"
     # a value the enums do not know: the raw line, not a half-worded one
     raw = "join demo failed at teleporting: unknown (?)"
     assert plain_event("console.services.join", raw) == raw
@@ -379,12 +422,14 @@ async def test_a_real_run_shows_plain_words_and_keeps_the_raw_line(
     logging.getLogger("drivers.x32.mixer").info(
         "%s: desk answering at %s:%d", "Bàn trộn âm thanh", "127.0.0.1", 33455
     )
-    logging.getLogger("console.hotmic").info("hot mic: speech on muted channel(s) %s", "1")
+    logging.getLogger("console.hotmic").info(
+        "hot mic: %s speaking while muted %s", "Chair", "at the desk"
+    )
     await until(lambda: view.model.rowCount() == 3)
     assert cells(view) == [
         ("Sân khấu", "Preview Sân khấu: playing"),
         ("Bàn trộn âm thanh", "Bàn trộn âm thanh is ready"),
-        ("", "Someone is speaking into a muted microphone (channel 1)"),
+        ("", "Chair: someone is speaking into a microphone muted at the desk"),
     ]
     tooltip = view.model.index(1, MESSAGE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == "Bàn trộn âm thanh: desk answering at 127.0.0.1:33455\n[drivers.x32.mixer]"

@@ -6,10 +6,11 @@ import asyncio
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from ui_polling import until
 
 from console.demo import DemoSession
+from console.services.leave import leave_meeting
 from drivers.roles.base import Availability
 from ui.main_window import MainWindow
 
@@ -77,3 +78,24 @@ async def test_typing_in_a_text_field_does_not_drive_the_camera(
     assert field.text() == "2"
     packets = demo.emulators[0].cameras[0].commands_received
     assert not [p for p in packets if p[1:4] in (b"\x01\x04\x3f", b"\x01\x06\x01")]
+
+
+async def test_a_camera_put_in_standby_by_leaving_shows_standby_not_ready(
+    window: MainWindow, demo: DemoSession
+) -> None:
+    """The leaving shot powers the cameras down: their lights must not stay a green "ready"."""
+    slot = demo.room.cameras[0]
+    light = window.status.lights[0]
+    assert light.text() == f"{slot.name}: ready"
+    await leave_meeting(None, cameras=[slot.camera])  # no parking preset: standby
+    await until(lambda: light.in_standby)
+    assert light.text() == f"{slot.name}: standby"
+    assert light.dot_state() == "standby"
+    assert "standby" in light.toolTip() and "switch it on" in light.toolTip()
+    choice = window.camera_panel.findChildren(QPushButton, "cameraChoice")[0]
+    await until(lambda: choice.property("standby") is True)  # the camera row says it too
+    assert "standby" in choice.toolTip()
+    await slot.camera.power(True)
+    await until(lambda: light.text() == f"{slot.name}: ready")
+    assert light.dot_state() == "online"
+    await until(lambda: choice.property("standby") is False)

@@ -6,12 +6,13 @@ import asyncio
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
 from console.demo import DemoSession
 from drivers.roles.camera import PanTiltDirection
+from ui.i18n import current_language, switch_language
 from ui.main_window import MainWindow
 from ui.preset_grid import PresetGrid
 
@@ -117,3 +118,79 @@ async def test_long_press_opens_the_menu_instead_of_recalling(
     await asyncio.sleep(0.2)
     assert (RECALL, 2) not in preset_commands(demo)
     grid.menu.close()
+
+
+async def test_a_tap_on_a_camera_in_standby_offers_to_switch_it_on(
+    window: MainWindow, demo: DemoSession
+) -> None:
+    grid = window.camera_panel.grid
+    slot = demo.room.cameras[0]
+    emulated = demo.emulators[0].cameras[0]
+    await slot.camera.power(False)  # as the leaving shot does
+    await until(lambda: slot.presets.in_standby)
+    grid.button(3).click()
+    await until(lambda: isinstance(grid.dialog, QMessageBox))
+    assert isinstance(grid.dialog, QMessageBox)
+    assert "standby" in grid.dialog.text() and slot.name in grid.dialog.text()
+    assert (RECALL, 3) not in preset_commands(demo)  # nothing sent before the answer
+    _answer(grid, "Switch on and go")
+    await until(lambda: (RECALL, 3) in preset_commands(demo))
+    assert emulated.power_on
+    await until(lambda: grid.button(3).state() == "active")
+
+
+async def test_cancel_leaves_a_camera_in_standby(window: MainWindow, demo: DemoSession) -> None:
+    grid = window.camera_panel.grid
+    slot = demo.room.cameras[0]
+    await slot.camera.power(False)
+    await until(lambda: slot.presets.in_standby)
+    grid.button(3).click()
+    await until(lambda: isinstance(grid.dialog, QMessageBox))
+    _answer(grid, "Cancel")
+    await asyncio.sleep(0.3)
+    assert (RECALL, 3) not in preset_commands(demo)
+    assert not demo.emulators[0].cameras[0].power_on
+
+
+async def test_where_the_profile_says_so_a_tap_switches_the_camera_on(
+    window: MainWindow, demo: DemoSession
+) -> None:
+    grid = window.camera_panel.grid
+    slot = demo.room.cameras[0]
+    slot.presets.wake_on_preset = True  # cameras.wake_on_preset = true in the profile
+    await slot.camera.power(False)
+    await until(lambda: slot.presets.in_standby)
+    grid.button(3).click()
+    await until(lambda: (RECALL, 3) in preset_commands(demo))
+    assert grid.dialog is None and demo.emulators[0].cameras[0].power_on
+
+
+async def test_the_rename_dialog_speaks_vietnamese(window: MainWindow, qapp: QApplication) -> None:
+    before = current_language()
+    switch_language(qapp, "vi")
+    try:
+        grid = window.camera_panel.grid
+        grid.request_rename(2)
+        dialog = grid.dialog
+        assert isinstance(dialog, QInputDialog)
+        texts = sorted(b.text() for b in dialog.findChildren(QPushButton) if b.isVisible())
+        assert texts == ["Huỷ", "Đổi tên"]
+        dialog.reject()
+    finally:
+        switch_language(qapp, before)
+
+
+async def test_a_long_press_does_not_leave_a_second_button_lit(
+    window: MainWindow, demo: DemoSession, qtbot: QtBot
+) -> None:
+    """The menu takes the mouse: the pressed button must not stay down (lit like the active)."""
+    grid = window.camera_panel.grid
+    grid.button(1).click()
+    await until(lambda: grid.button(1).state() == "active")
+    button = grid.button(2)
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+    await until(lambda: grid.menu is not None and grid.menu.isVisible(), timeout=3.0)
+    assert not button.isDown()
+    grid.menu.close()  # closed without a choice; the release went to the menu, not the button
+    lit = [n for n in (0, 1, 2, 3) if grid.button(n).isDown() or grid.button(n).state() == "active"]
+    assert lit == [1]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMessageBox, QToolBar
 from ui_polling import until
 
 from console.services.join import JoinPhase
 from ui.app import open_room, parse_args
 from ui.audio_panel import AudioPanel
-from ui.call_panel import CallPanel
+from ui.call_panel import SETTLE_SECONDS, CallPanel
 from ui.main_window import MainWindow
 
 
@@ -33,8 +35,26 @@ async def test_demo_window_joins_the_bridge_and_mutes_from_its_panels() -> None:
         assert codec.call.value.active
         # the profile's join state mutes every microphone strip on the desk
         await until(lambda: all(s.muted for s in audio.strips if s.number in (1, 2, 3)))
-        call.join_button.click()  # now "Leave the meeting"
+        # closing the window during the call asks first; "stay" keeps window and call
+        window.close()
+        await until(lambda: window.close_question is not None)
+        question = window.close_question
+        assert question is not None and question.isVisible() and window.isVisible()
+        assert question.defaultButton().text() == "Stay in the meeting"
+        question.defaultButton().click()
+        await until(lambda: window.close_question is None)
+        assert window.isVisible() and codec.call.value.active
+        await asyncio.sleep(SETTLE_SECONDS + 0.05)  # the operator reads the button first
+        call.join_button.click()  # now "Leave the meeting": asks first too
+        await until(lambda: call.dialog is not None)
+        assert codec.call.value.active
+        _button(call.dialog, "Leave the meeting").click()
         await until(lambda: not codec.call.value.active, timeout=20)
     finally:
-        window.close()
+        window.close_now()
         await close()
+
+
+def _button(box: QMessageBox | None, text: str) -> object:
+    assert box is not None
+    return next(b for b in box.buttons() if b.text() == text)

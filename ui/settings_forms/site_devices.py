@@ -106,6 +106,7 @@ class DevicesTab(FormTab):
             FieldSpec("connection", Kind.TEXT),
             FieldSpec("address", Kind.INT, minimum=1, maximum=7),
             FieldSpec("recall_speed", Kind.OPTIONAL_INT, minimum=1, maximum=SPEED_MAX),
+            FieldSpec("wake_on_preset", Kind.BOOL, default=False, advanced=True),
             FieldSpec("limits.replies", Kind.BOOL, default=True),
             *_camera_limits(),
         ]
@@ -181,6 +182,9 @@ class DevicesTab(FormTab):
             "camera.connection": self.tr("Connection (serial:COM3, visca-ip:HOST, tcp:HOST:PORT)"),
             "camera.address": self.tr("Camera address (1–7)"),  # noqa: RUF001
             "camera.recall_speed": self.tr("Speed to a preset shot (1–24, — = fastest)"),  # noqa: RUF001
+            "camera.wake_on_preset": self.tr(
+                "A preset shot switches the camera on from standby without asking"
+            ),
             "camera.limits.replies": self.tr("Camera answers (two-way cable)"),
             "camera.limits.preset_capacity": self.tr("Preset shots the camera stores itself"),
             "camera.limits.has_preset_memory": self.tr("Camera keeps preset shots itself"),

@@ -4,25 +4,65 @@
 <context>
     <name>AudioPanel</name>
     <message>
-        <location filename="../audio_panel.py" line="+186"/>
+        <location filename="../audio_panel.py" line="+216"/>
         <source>Audio mixer</source>
         <translation>Bàn trộn âm thanh</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Mute all microphones</source>
         <translation>Tắt tất cả micro</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+20"/>
+        <location line="+2"/>
+        <source>Restore microphones</source>
+        <translation>Khôi phục micro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the microphones back as they were before “Mute all microphones”</source>
+        <translation>Đưa các micro về như trước khi bấm “Tắt tất cả micro”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+24"/>
         <source>Main volume</source>
         <translation>Âm lượng tổng</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <source>You are speaking but your microphone is off</source>
-        <translation>Bạn đang nói nhưng micro đang tắt</translation>
+        <location line="+105"/>
+        <source>Channel {number}</source>
+        <translation>Kênh {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{names}: speaking, but muted at the desk and in the meeting — the far end hears nothing</source>
+        <translation>{names}: đang nói nhưng micro đang tắt ở bàn trộn và trong cuộc họp — điểm cầu bên kia không nghe thấy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open {desk} and unmute the meeting</source>
+        <translation>Bật micro {desk} và trong cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{names}: speaking, but muted at the desk — the far end hears nothing</source>
+        <translation>{names}: đang nói nhưng micro đang tắt ở bàn trộn — điểm cầu bên kia không nghe thấy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {desk} at the desk</source>
+        <translation>Bật micro {desk} ở bàn trộn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{names}: speaking, but the room is muted in the meeting — the far end hears nothing</source>
+        <translation>{names}: đang nói nhưng phòng đang tắt micro trong cuộc họp — điểm cầu bên kia không nghe thấy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unmute the room in the meeting</source>
+        <translation>Bật micro của phòng trong cuộc họp</translation>
     </message>
 </context>
 <context>
@@ -177,12 +217,12 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../call_panel.py" line="+125"/>
+        <location filename="../call_panel.py" line="+130"/>
         <source>Meeting</source>
         <translation>Cuộc họp</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
@@ -217,22 +257,48 @@
         <translation>Hiện hình của phòng mình trên màn hình phòng họp</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Send the tone %1 to the far end</source>
         <translation>Gửi phím %1 sang điểm cầu bên kia</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+162"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-97"/>
+        <location line="+99"/>
         <source>Leave the meeting</source>
         <translation>Rời cuộc họp</translation>
     </message>
     <message>
+        <location line="-105"/>
+        <source>Leave the meeting?</source>
+        <translation>Rời cuộc họp?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the meeting with %1? The call ends for this room.</source>
+        <translation>Rời cuộc họp với %1? Cuộc gọi của phòng này sẽ kết thúc.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Sent: %1</source>
+        <translation>Đã gửi: %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Sent: nothing yet</source>
+        <translation>Đã gửi: chưa có phím nào</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Join %1</source>
         <translation>Tham gia %1</translation>
     </message>
@@ -267,7 +333,17 @@
         <translation>Dừng vào họp ở bước %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <source>Microphones (not in a meeting)</source>
+        <translation>Micro (chưa vào họp)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is sent while not in a meeting; joining sets the microphones</source>
+        <translation>Chưa vào họp thì không gửi âm thanh đi đâu; khi vào họp, micro được đặt theo cầu họp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Microphones muted</source>
         <translation>Micro đang tắt</translation>
     </message>
@@ -277,7 +353,17 @@
         <translation>Micro đang bật</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>The far end does not hear the room; click to open the microphones</source>
+        <translation>Điểm cầu bên kia không nghe thấy phòng; bấm để bật micro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The far end hears the room; click to mute the microphones</source>
+        <translation>Điểm cầu bên kia đang nghe thấy phòng; bấm để tắt micro</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Incoming call from %1</source>
         <translation>Cuộc gọi đến từ %1</translation>
     </message>
@@ -425,7 +511,7 @@
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+211"/>
         <source>Power: on</source>
         <translation>Nguồn: bật</translation>
     </message>
@@ -448,7 +534,7 @@
 <context>
     <name>ChannelStrip</name>
     <message>
-        <location filename="../audio_panel.py" line="-194"/>
+        <location filename="../audio_panel.py" line="-285"/>
         <source>Channel {number}</source>
         <translation>Kênh {number}</translation>
     </message>
@@ -504,7 +590,7 @@
 <context>
     <name>DevicesTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="+160"/>
+        <location filename="../settings_forms/site_devices.py" line="+161"/>
         <source>Cameras</source>
         <translation>Máy quay</translation>
     </message>
@@ -530,13 +616,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+16"/>
+        <location line="+19"/>
         <location line="+19"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-37"/>
         <source>Short code (letters, digits, no spaces)</source>
         <translation>Mã ngắn (chữ không dấu, số, không khoảng trắng)</translation>
     </message>
@@ -561,7 +647,12 @@
         <translation>Tốc độ chuyển tới góc máy (1–24, — = nhanh nhất)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>A preset shot switches the camera on from standby without asking</source>
+        <translation>Chạm góc máy thì tự bật máy quay đang chờ, không hỏi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Camera answers (two-way cable)</source>
         <translation>Máy quay có trả lời (cáp hai chiều)</translation>
     </message>
@@ -996,16 +1087,71 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Someone is speaking into a muted microphone (channel {channels})</source>
-        <translation>Có người đang nói vào micro đang tắt (kênh {channels})</translation>
+        <source>{channels}: someone is speaking into a microphone muted at the desk</source>
+        <translation>{channels}: có người đang nói vào micro đang tắt ở bàn trộn</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>No more speech into a muted microphone</source>
-        <translation>Hết tiếng nói vào micro đang tắt</translation>
+        <source>{channels}: someone is speaking while the room is muted in the meeting</source>
+        <translation>{channels}: có người đang nói trong khi phòng đang tắt micro trong cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{channels}: someone is speaking into a microphone muted at the desk and in the meeting</source>
+        <translation>{channels}: có người đang nói vào micro đang tắt ở bàn trộn và trong cuộc họp</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The operator opened the muted microphones from the warning</source>
+        <translation>Người vận hành đã bật các micro đang tắt từ cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: all microphones muted (on before: {channels})</source>
+        <translation>{device}: đã tắt tất cả micro (trước đó đang bật: {channels})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{device}: all microphones muted again (they already were)</source>
+        <translation>{device}: tắt tất cả micro lần nữa (tất cả đã tắt sẵn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: no microphones to restore</source>
+        <translation>{device}: không có micro nào để khôi phục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{device}: microphones restored ({channels} on again)</source>
+        <translation>{device}: đã khôi phục micro (bật lại {channels})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A press on the meeting button was ignored (it had just changed)</source>
+        <translation>Đã bỏ qua một lần bấm nút cuộc họp (nút vừa đổi)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operator confirmed leaving the meeting</source>
+        <translation>Người vận hành đã xác nhận rời cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The operator chose to stay in the meeting</source>
+        <translation>Người vận hành đã chọn ở lại cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room Console closed during a meeting (confirmed)</source>
+        <translation>Đã đóng Room Console khi đang họp (đã xác nhận)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room Console stays open: the meeting goes on</source>
+        <translation>Room Console vẫn mở: cuộc họp tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>In the meeting ({bridge})</source>
         <translation>Đã vào cuộc họp ({bridge})</translation>
     </message>
@@ -1081,6 +1227,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>{device}: switched on from standby for preset shot {number}</source>
+        <translation>{device}: bật từ chế độ chờ để chuyển đến góc máy {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{device}: stopping all movement</source>
         <translation>{device}: dừng mọi chuyển động</translation>
     </message>
@@ -1279,7 +1430,7 @@
         <translation>Chỉ dùng chữ, số, - và _ (không dấu, không khoảng trắng)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Write it as HOST:PORT, e.g. 127.0.0.1:4444</source>
         <translation>Viết dạng ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:4444</translation>
     </message>
@@ -1383,7 +1534,7 @@
 <context>
     <name>HealthGraph</name>
     <message>
-        <location filename="../call_panel.py" line="-317"/>
+        <location filename="../call_panel.py" line="-417"/>
         <source>Loss, last minute</source>
         <translation>Mất gói 1 phút qua</translation>
     </message>
@@ -1581,12 +1732,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+47"/>
+        <location filename="../main_window.py" line="+48"/>
         <source>Room Console — {site}</source>
         <translation>Room Console — {site}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Room Console</source>
         <translation>Room Console</translation>
     </message>
@@ -1606,7 +1757,27 @@
         <translation>Hình máy quay sẽ hiện ở đây</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
+        <source>Close Room Console?</source>
+        <translation>Đóng Room Console?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This room is in a meeting. Closing Room Console may end the call, and the meeting can no longer be controlled from here.</source>
+        <translation>Phòng đang trong cuộc họp. Đóng Room Console có thể làm cuộc gọi kết thúc, và không điều khiển cuộc họp từ đây được nữa.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close anyway</source>
+        <translation>Vẫn đóng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay in the meeting</source>
+        <translation>Ở lại cuộc họp</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>{device} is working again</source>
         <translation>{device} đã hoạt động trở lại</translation>
     </message>
@@ -1704,7 +1875,17 @@
         <translation>không dùng được</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>standby</source>
+        <translation>chế độ chờ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{device} is in standby (powered down) — tap a preset shot or Power to switch it on</source>
+        <translation>{device} đang ở chế độ chờ (tắt nguồn) — chạm một góc máy hoặc nút Nguồn để bật</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{device}: connecting…</source>
         <translation>{device}: đang kết nối…</translation>
     </message>
@@ -2154,7 +2335,22 @@
 <context>
     <name>PresetGrid</name>
     <message>
-        <location filename="../preset_grid.py" line="+191"/>
+        <location filename="../preset_grid.py" line="+185"/>
+        <source>Camera in standby</source>
+        <translation>Máy quay đang chờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{camera} is in standby. Switch it on and go to &quot;{name}&quot;?</source>
+        <translation>{camera} đang ở chế độ chờ. Bật máy quay và chuyển đến “{name}”?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switch on and go</source>
+        <translation>Bật và chuyển góc</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Replace preset shot</source>
         <translation>Thay góc máy</translation>
     </message>
@@ -2177,6 +2373,11 @@
         <location line="+1"/>
         <source>New name for this preset shot:</source>
         <translation>Tên mới cho góc máy này:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename</source>
+        <translation>Đổi tên</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2240,7 +2441,8 @@
         <translation>Góc máy {number}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-116"/>
+        <location line="+145"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -2840,7 +3042,7 @@
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../settings_forms/site_devices.py" line="-216"/>
+        <location filename="../settings_forms/site_devices.py" line="-220"/>
         <source>This site</source>
         <translation>Điểm cầu này</translation>
     </message>

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 
 from console.config.mixer import AudioStateProfile
-from console.services.audio_state import audio_action
+from console.services.audio_state import MuteAllMicrophones, audio_action
 from drivers.x32.emulator import X32Emulator
 from drivers.x32.mixer import X32Mixer
 
@@ -54,3 +54,43 @@ async def test_join_state_mutes_microphones_and_opens_the_chair() -> None:
 
 def test_no_desk_no_audio_step() -> None:
     assert audio_action(None, AudioStateProfile(), [1]) is None
+
+
+async def test_mute_all_only_mutes_and_restore_brings_back_the_state_before() -> None:
+    """Qt-free, as roomctl or the fleet agent would use it: twice muted, then restored."""
+    emulator = X32Emulator("x32", auto_talker=None)
+    await emulator.start("127.0.0.1:0")
+    values = emulator.desk.values
+    values.update({"/ch/01/mix/on": 1, "/ch/02/mix/on": 0, "/ch/03/mix/on": 1})
+    mixer = X32Mixer("Desk", "127.0.0.1", emulator.port)
+    await mixer.start()
+    mute_all = MuteAllMicrophones(mixer, [1, 2, 3])
+
+    async def until(wanted: list[int]) -> None:
+        async def poll() -> None:
+            while [values[f"/ch/{c:02d}/mix/on"] for c in (1, 2, 3)] != wanted:
+                await asyncio.sleep(0.01)
+
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(poll(), 5)
+        assert [values[f"/ch/{c:02d}/mix/on"] for c in (1, 2, 3)] == wanted
+        await asyncio.wait_for(mixer.refresh(), 5)  # our view of the desk catches up
+
+    async def synced() -> None:
+        while not mixer.synced:
+            await asyncio.sleep(0.01)
+
+    try:
+        await asyncio.wait_for(synced(), 5)
+        assert not mute_all.can_restore
+        await mute_all.mute_all()
+        await until([0, 0, 0])
+        await mute_all.mute_all()  # pressed again "to be sure": nothing opens, memory kept
+        await until([0, 0, 0])
+        assert mute_all.saved.value == {1: True, 2: False, 3: True} and mute_all.can_restore
+        await mute_all.restore()
+        await until([1, 0, 1])  # channel 2 was muted on purpose: it stays muted
+        assert mute_all.saved.value is None and not mute_all.can_restore
+    finally:
+        await mixer.close()
+        await emulator.close()
