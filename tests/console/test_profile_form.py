@@ -71,7 +71,7 @@ def test_a_new_key_goes_below_a_multi_line_value_and_keeps_the_item_s_indent() -
         'connection = "tcp:127.0.0.1:9"\n  tags = [\n    "a",  # first\n    "b",\n  ]\n',
     )
     result = set_value(text, ("cameras", 0, "address"), 2)
-    assert '  ]\n  address = 2\n' in result  # below the array's closing line, same indent
+    assert "  ]\n  address = 2\n" in result  # below the array's closing line, same indent
     assert result.index("address = 2") < result.index("[[cameras.presets]]")
     assert get_value(result, ("cameras", 0, "tags")) == ["a", "b"]
     assert '"a",  # first' in result
