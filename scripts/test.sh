@@ -6,7 +6,7 @@ bash scripts/bootstrap.sh
 export PATH="$PWD/.venv/bin:$PATH"
 export QT_QPA_PLATFORM=offscreen
 
-echo "== ruff =="; ruff check .
+echo "== ruff =="; ruff check . && ruff format --check .
 echo "== mypy =="; mypy
 echo "== import-linter =="; lint-imports
 echo "== Linux bundle: build and smoke test =="
