@@ -45,6 +45,11 @@ class TerminalServer:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def send_raw(self, data: bytes) -> None:
+        """Write ``data`` as is to every session (tests: what a broken or hostile device sends)."""
+        for session in self._sessions:
+            session.writer.write(data)
+
     async def drop_sessions(self) -> None:
         """Close every session (a network blip); what they registered goes with them."""
         for session in list(self._sessions):
