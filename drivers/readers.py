@@ -4,8 +4,8 @@
   later ones at most once per interval with a count (raw bytes as hex at DEBUG, truncated).
 - ``LineSplitter``: line framing with a length limit; an over-long line is dropped whole and
   the stream resyncs at the next terminator, so no buffer grows without bound.
-- ``SupervisedTask``: a background loop (a link's connect/read loop) that, if it ever ends on
-  its own (a bug, or someone cancelled it), reports why and is started again after a delay.
+- ``SupervisedTask``: a background loop (a link's connect/read loop) that, if it fails or is
+  cancelled by anyone but its owner, reports why and is started again after a delay.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class LineSplitter:
 
 
 class SupervisedTask:
-    """Run ``factory()`` as a task until ``stop``; if it ends by itself, report and restart it."""
+    """Run ``factory()`` as a task until ``stop`` or its return; report and restart a failure."""
 
     def __init__(
         self,
@@ -171,7 +171,7 @@ class SupervisedTask:
             reason = f"{type(exc).__name__}: {exc}"
             _LOGGER.error("%s: task failed, restarting", self.name, exc_info=exc)
         else:
-            reason = "ended"
+            return  # finished its work
         _LOGGER.warning("%s: task %s; restarting in %.1f s", self.name, reason, self._restart_delay)
         self.restarts += 1
         self._on_died(reason)
