@@ -102,13 +102,15 @@ def _coerce(current: OscArg | None, value: OscArg) -> OscArg | None:
     """Value in the parameter's own type, or None when the desk would ignore it."""
     if current is None:
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN or infinity: the desk ignores it
     if isinstance(current, float):
         if isinstance(value, int | float) and not isinstance(value, bool):
             return min(1.0, max(0.0, float(value)))
         return None
     if isinstance(current, int):
         if isinstance(value, int | float):
-            return 1 if int(value) else 0
+            return 1 if value else 0
         return None
     if isinstance(current, str) and isinstance(value, str):
         return value[:12]  # scribble strips hold 12 characters

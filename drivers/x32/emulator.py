@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable
 from typing import cast
 
-from drivers.errors import DeviceProtocolError
+from drivers.errors import DeviceParseError
+from drivers.readers import ParseErrorLog
 from drivers.x32 import protocol
 from drivers.x32.desk import EmulatedDesk
 from drivers.x32.protocol import Message, OscArg
@@ -54,6 +55,7 @@ class X32Emulator(asyncio.DatagramProtocol):
         self._transport: asyncio.DatagramTransport | None = None
         self._meter_timer: asyncio.TimerHandle | None = None
         self._ticks = 0
+        self._parse_errors = ParseErrorLog(f"emulated {self.model.model_name}", _LOGGER)
 
     async def start(self, listen: str = "127.0.0.1:0") -> None:
         """Bind the UDP socket (port 0 = any free port) and start sending meters."""
@@ -98,13 +100,17 @@ class X32Emulator(asyncio.DatagramProtocol):
         if self.silent:
             return
         try:
-            messages = protocol.decode(data)
-        except DeviceProtocolError:
-            _LOGGER.debug("emulator: ignoring non-OSC datagram %s", data[:32].hex())
-            return
-        for message in messages:
-            self.received.append(message)
-            self._handle(message, addr)
+            for message in protocol.decode(data):
+                self.received.append(message)
+                self._handle(message, addr)
+        except DeviceParseError as exc:  # garbage from some controller: skip, keep serving
+            self._parse_errors.report(f"datagram from {addr[0]}:{addr[1]}", data, exc)
+
+    def send_raw(self, data: bytes) -> None:
+        """Send ``data`` as is to every /xremote client (tests: what a broken desk sends)."""
+        if self._transport is not None:
+            for client in self.remote_clients:
+                self._transport.sendto(data, client)
 
     def change_at_desk(self, address: str, value: OscArg) -> None:
         """Somebody moves a control on the desk itself: store and tell every subscriber."""
