@@ -75,3 +75,26 @@ async def test_a_failing_consumer_does_not_kill_the_reader(tcp_link, caplog) -> 
     connections[0].write(bytes.fromhex("9041ff"))
     await until(lambda: bytes(got) == bytes.fromhex("9041ff"))
     assert link.is_up and len(connections) == 1
+
+
+async def test_a_killed_camera_poll_shows_offline_and_comes_back() -> None:
+    from drivers.visca.camera import ViscaCamera
+    from drivers.visca.emulator import ViscaEmulator
+
+    emulator = ViscaEmulator()
+    await emulator.start("tcp:127.0.0.1:0")
+    camera = ViscaCamera(
+        "cam", emulator.endpoint, poll_interval=0.05, link_options={"backoff_initial": 0.02}
+    )
+    await camera.start()
+    try:
+        await until(lambda: camera.status.value.availability is Availability.ONLINE)
+        seen: list[DeviceStatus] = []
+        camera.status.subscribe(seen.append)
+        _task("cam poll").cancel()
+        await until(lambda: any(s.availability is Availability.OFFLINE for s in seen))
+        await until(lambda: camera.status.value.availability is Availability.ONLINE)
+        await camera.recall_preset(1)  # commands still work
+    finally:
+        await camera.close()
+        await emulator.close()
