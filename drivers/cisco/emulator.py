@@ -128,8 +128,8 @@ class CiscoEmulator(TerminalServer):
             ]
         )
         try:
-            while line := await reader.readline():
-                self._handle(session, line.decode(errors="replace").rstrip("\r\n"))
+            async for line in self._lines(reader):
+                self._guarded(lambda text: self._handle(session, text), line)
                 await writer.drain()
         except (ConnectionError, OSError):
             pass

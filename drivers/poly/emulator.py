@@ -56,11 +56,11 @@ class PolyEmulator(TerminalServer):
         self._sessions.append(session)
         session.answer("Polycom Command Shell", "XCOM host:    localhost port: 4121")
         try:
-            while raw := await reader.readline():
-                line = raw.decode(errors="replace").strip()
+            async for raw in self._lines(reader):
+                line = raw.strip()
                 writer.write(line.encode() + ECHO_END)  # echo first, always
                 self.commands_received.append(line)
-                self._handle(session, line)
+                self._guarded(lambda text: self._handle(session, text), line)
                 await writer.drain()
         except (ConnectionError, OSError):
             pass
@@ -82,7 +82,7 @@ class PolyEmulator(TerminalServer):
     def _dial(self, session: _Session, line: str) -> None:
         parts = line.split('"')
         words = line.split()
-        if len(parts) != 3 or len(words) < 4 or not words[2].isdigit():
+        if len(parts) != 3 or len(words) < 4 or not (words[2].isascii() and words[2].isdigit()):
             session.answer("error: command has illegal parameters")
             return
         self.asleep = False
