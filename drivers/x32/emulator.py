@@ -2,7 +2,9 @@
 
 It behaves like the desk towards any OSC client: replies go to the sender's address and port,
 reads (an address without arguments) are answered, sets are silent, ``/xremote`` clients get
-every change made elsewhere for 10 s, ``/meters`` clients get meter blobs every 50 ms for 10 s.
+every change made elsewhere for 10 s, ``/meters`` clients get meter blobs every 50 ms for 10 s,
+and ``/node`` reads (how X32-Edit and Mixing Station read a desk) answer a text line for what the
+emulator models (channel mix and config, main mix, mute groups, and each of their parameters).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from drivers.x32.protocol import Message, OscArg
 _LOGGER = logging.getLogger(__name__)
 
 Address = tuple[str, int]
+NODE = "/node"
 _METER_TICK_S = 0.05  # the desks send meters every 50 ms (x time factor)
 
 
@@ -127,6 +130,8 @@ class X32Emulator(asyncio.DatagramProtocol):
             self._send(sender, address, "V2.05", "osc-server", *self._model_and_firmware())
         elif address == protocol.STATUS:
             self._send(sender, address, "active", sender[0], self._desk_name())
+        elif address == NODE:
+            self._node(args, sender)
         elif address == "/xinfo":
             self._send(sender, address, sender[0], self._desk_name(), *self._model_and_firmware())
         elif not args:
@@ -139,6 +144,14 @@ class X32Emulator(asyncio.DatagramProtocol):
                 self._send(sender, address, value)
         else:
             self._fan_out(self.desk.write(address, args[0]), sender=sender)
+
+    def _node(self, args: tuple[OscArg, ...], sender: Address) -> None:
+        """Answer ``/node ,s "ch/01/mix"`` with the node's text line (what desk apps read)."""
+        line = self.desk.node(args[0]) if args and isinstance(args[0], str) else None
+        if line is None:
+            _LOGGER.debug("emulator: /node %r not emulated", args[:1])
+        else:
+            self._send(sender, NODE, line + "\n")
 
     def _subscribe_meters(self, args: tuple[OscArg, ...], sender: Address) -> None:
         """``/meters ,s[i] "/meters/1" [time factor]``: (re)subscribe for 10 s."""
