@@ -83,7 +83,7 @@ class EmulatedDesk:
             return f"{address} {on} {level} ON +0 OFF   -oo"
         if address.endswith("/config") and address + "/name" in self.values:
             number = int(address.split("/")[2])
-            return f'{address} "{self.values[address + "/name"]}" 1 YE {number}'
+            return f"{address} {self._text(address + '/name')} 1 YE {number}"
         return None
 
     def _leaf(self, address: str) -> str | None:
@@ -95,7 +95,11 @@ class EmulatedDesk:
             return f"{address} {self._level(address)}"
         if isinstance(value, int):
             return f"{address} {self._on(address)}"
-        return f'{address} "{value}"'
+        return f"{address} {self._text(address)}"
+
+    def _text(self, address: str) -> str:
+        value = self.values.get(address)
+        return f'"{value}"' if isinstance(value, str) else '""'
 
     def _on(self, address: str) -> str:
         return "ON" if self.values.get(address) else "OFF"
