@@ -20,6 +20,7 @@ from typing import Any
 _LOGGER = logging.getLogger(__name__)
 
 RAW_LOG_BYTES = 64  # raw bytes shown per skipped message (a line may be megabytes)
+COMMAND_LOG = 1000  # commands an emulator remembers for tests (a training day sends millions)
 
 
 def hex_preview(raw: bytes | str, limit: int = RAW_LOG_BYTES) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drivers.poly.framing import ANSWER_END, ECHO_END
+from drivers.readers import COMMAND_LOG
 from drivers.terminal_server import TerminalServer
 
 
@@ -48,7 +50,7 @@ class PolyEmulator(TerminalServer):
         self.loss_percent = 0.0
         self.reject_numbers: set[str] = set()
         self.dtmf_sent: list[str] = []
-        self.commands_received: list[str] = []
+        self.commands_received: deque[str] = deque(maxlen=COMMAND_LOG)  # newest, for tests
         self._ids = itertools.count(43)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:

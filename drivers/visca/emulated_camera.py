@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 
+from drivers.readers import COMMAND_LOG
 from drivers.roles.camera import CameraLimits, PtzPosition
 from drivers.visca.commands import (
     ExposureMode,
@@ -89,7 +91,7 @@ class EmulatedCamera:
         self.exposure = ExposureMode.AUTO
         self.presets: dict[int, PtzPosition] = {}
         self.last_preset: int | None = None
-        self.commands_received: list[bytes] = []
+        self.commands_received: deque[bytes] = deque(maxlen=COMMAND_LOG)  # newest first out
         self._jobs: dict[int, _Job] = {}  # socket -> running command
         self._outbox: list[Routed] = []  # Completions for other senders, ended early
         self._origin: Hashable = None  # sender of the packet being handled

@@ -13,11 +13,12 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import cast
 
 from drivers.errors import DeviceParseError
-from drivers.readers import ParseErrorLog
+from drivers.readers import COMMAND_LOG, ParseErrorLog
 from drivers.x32 import protocol
 from drivers.x32.desk import EmulatedDesk
 from drivers.x32.protocol import Message, OscArg
@@ -54,7 +55,7 @@ class X32Emulator(asyncio.DatagramProtocol):
         self.lose_replies = 0  # drop this many read replies (a congested network / busy desk)
         self.remote_clients: dict[Address, float] = {}  # /xremote client -> expiry (clock)
         self.meter_clients: dict[Address, tuple[float, int]] = {}  # -> (expiry, time factor)
-        self.received: list[Message] = []  # log for tests
+        self.received: deque[Message] = deque(maxlen=COMMAND_LOG)  # newest, for tests
         self._transport: asyncio.DatagramTransport | None = None
         self._meter_timer: asyncio.TimerHandle | None = None
         self._ticks = 0
