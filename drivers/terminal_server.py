@@ -27,7 +27,7 @@ class TerminalServer:
         self._sessions: list[Any] = []  # each has a ``writer`` (asyncio.StreamWriter)
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        self._parse_errors = ParseErrorLog(f"emulated {type(self).__name__}", _LOGGER)
+        self.parse_errors = ParseErrorLog(f"emulated {type(self).__name__}", _LOGGER)
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         """Listen for sessions (port 0 = any free port); subclasses add their background work."""
@@ -55,7 +55,7 @@ class TerminalServer:
         """Command lines from a session (no line end); over-long lines are dropped."""
 
         def too_long(head: bytes) -> None:
-            self._parse_errors.report("command line", head, "line too long")
+            self.parse_errors.report("command line", head, "line too long")
 
         splitter = LineSplitter(MAX_COMMAND_LINE, on_overlong=too_long)
         while data := await reader.read(65536):
@@ -67,7 +67,7 @@ class TerminalServer:
         try:
             handle(line)
         except (ValueError, TypeError, IndexError, KeyError, ArithmeticError) as exc:
-            self._parse_errors.report("command line", line, f"{type(exc).__name__}: {exc}")
+            self.parse_errors.report("command line", line, f"{type(exc).__name__}: {exc}")
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         """Run ``coro`` in the background until it ends or ``close`` cancels it."""

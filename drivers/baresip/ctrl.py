@@ -36,7 +36,8 @@ class CtrlConnection:
         self._pending: dict[str, asyncio.Future[str]] = {}
         self._writer: asyncio.StreamWriter | None = None
         self._reader_task: asyncio.Task[None] | None = None
-        self._parse_errors = ParseErrorLog(name, _LOGGER)
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
+        self._decoder = NetstringDecoder()
         self.closed: asyncio.Event = asyncio.Event()
 
     async def open(self, host: str, port: int, timeout: float = 2.0) -> None:
@@ -79,16 +80,11 @@ class CtrlConnection:
 
     async def _read(self, reader: asyncio.StreamReader, sock: object) -> None:
         """Read frames until EOF; dispatch responses and events (a bad one is skipped)."""
-        decoder = NetstringDecoder()
         reason = "connection closed by baresip"
         try:
             while data := await reader.read(65536):
                 quick_ack(sock)  # baresip's events came 40 ms late behind a delayed ACK
-                for frame in decoder.feed(data):
-                    try:
-                        self._dispatch(frame)
-                    except DeviceParseError as exc:
-                        self._parse_errors.report("ctrl_tcp message", frame, exc)
+                self.feed(data)
         except (OSError, DeviceProtocolError) as exc:
             reason = str(exc)
         except asyncio.CancelledError:
@@ -99,6 +95,14 @@ class CtrlConnection:
             reason = f"reader failed: {type(exc).__name__}: {exc}"
         finally:
             self._finish(reason)
+
+    def feed(self, data: bytes) -> None:
+        """Handle received bytes; a bad message is skipped (DeviceProtocolError: desync)."""
+        for frame in self._decoder.feed(data):
+            try:
+                self._dispatch(frame)
+            except DeviceParseError as exc:
+                self.parse_errors.report("ctrl_tcp message", frame, exc)
 
     def _dispatch(self, frame: bytes) -> None:
         """Route one JSON message to its waiting command or to the event callback."""

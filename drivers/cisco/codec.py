@@ -92,7 +92,7 @@ class CiscoCodec(Codec):
             on_lost=self._on_lost,
             opener=opener,
         )
-        self._parse_errors = ParseErrorLog(name, _LOGGER)
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
         self._lines = LineSplitter(MAX_LINE, on_overlong=self._line_too_long)
         self._lock = asyncio.Lock()
         self._pending: asyncio.Future[list[str]] | None = None
@@ -232,10 +232,10 @@ class CiscoCodec(Codec):
             try:
                 self._on_line(parse_line(raw.decode(errors="replace").rstrip("\r")))
             except DeviceParseError as exc:
-                self._parse_errors.report("TSH line", raw, exc)
+                self.parse_errors.report("TSH line", raw, exc)
 
     def _line_too_long(self, head: bytes) -> None:
-        self._parse_errors.report("TSH line", head, f"line too long (over {MAX_LINE} bytes)")
+        self.parse_errors.report("TSH line", head, f"line too long (over {MAX_LINE} bytes)")
 
     def _on_line(self, line: TshLine) -> None:
         if self._pending is not None and line.kind in (LineKind.RESULT, LineKind.OTHER):

@@ -75,7 +75,7 @@ class PolyCodec(Codec):
             on_connected=self._set_up_session,
             on_lost=self._on_lost,
         )
-        self._parse_errors = ParseErrorLog(name, _LOGGER)
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
         self._framer = self._new_framer()
         self._lock = asyncio.Lock()
         self._pending: asyncio.Future[list[str]] | None = None
@@ -169,7 +169,7 @@ class PolyCodec(Codec):
                 try:
                     calls.append(parse_callinfo(line))
                 except DeviceParseError as exc:
-                    self._parse_errors.report("callinfo line", line, exc)
+                    self.parse_errors.report("callinfo line", line, exc)
         if not calls:
             if self.call.value.active and not any(x.startswith("callinfo:") for x in lines):
                 self._ended("call ended while disconnected")
@@ -188,7 +188,7 @@ class PolyCodec(Codec):
         return PolyFramer(on_overlong=self._line_too_long)
 
     def _line_too_long(self, head: bytes) -> None:
-        self._parse_errors.report("line", head, f"line too long (over {MAX_LINE} bytes)")
+        self.parse_errors.report("line", head, f"line too long (over {MAX_LINE} bytes)")
 
     def _on_lost(self) -> None:
         pending = self._pending
@@ -200,7 +200,7 @@ class PolyCodec(Codec):
             try:
                 self._on_line(line)
             except DeviceParseError as exc:
-                self._parse_errors.report("line", line.text, exc)
+                self.parse_errors.report("line", line.text, exc)
 
     def _on_line(self, line: PolyLine) -> None:
         if line.echo:
@@ -292,7 +292,7 @@ class PolyCodec(Codec):
         try:
             stats = parse_netstats(text)
         except DeviceParseError as exc:
-            self._parse_errors.report("netstats answer", text, exc)
+            self.parse_errors.report("netstats answer", text, exc)
             return
         self._publish_stats(stats.tx_kbps, stats.rx_kbps, stats.loss_percent)
 

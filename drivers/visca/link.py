@@ -42,7 +42,7 @@ class ViscaLink(ABC):
         self.backoff_initial = backoff_initial
         self.backoff_max = backoff_max
         self._loop = SupervisedTask(f"visca-link {spec}", self._run, self._run_died)
-        self._consumer_errors = ParseErrorLog(str(spec), _LOGGER)
+        self.parse_errors = ParseErrorLog(str(spec), _LOGGER)
         self._lost: asyncio.Future[BaseException | None] | None = None
         self._closing = False
         self._reconnect = asyncio.Event()
@@ -96,7 +96,7 @@ class ViscaLink(ABC):
             self.on_data(data)
         except Exception as exc:  # the consumer choked on these bytes: the reader lives on
             _LOGGER.debug("%s: reply handling failed", self.spec, exc_info=exc)
-            self._consumer_errors.report("reply bytes", data, f"{type(exc).__name__}: {exc}")
+            self.parse_errors.report("reply bytes", data, f"{type(exc).__name__}: {exc}")
 
     def connection_lost(self, exc: BaseException | None) -> None:
         """Note that the pipe broke (transports call this); the run loop reopens it."""

@@ -179,7 +179,7 @@ class SonyIpLink(_DatagramLink):
         try:
             frame = parse_sony_frame(data)
         except (ValueError, DeviceProtocolError) as exc:
-            _LOGGER.debug("%s: ignoring bad datagram %s: %s", self.spec, data.hex(" "), exc)
+            self.parse_errors.report("datagram", data, exc)
             return
         if frame.payload_type == SonyPayloadType.REPLY:
             self._answered(frame.sequence)

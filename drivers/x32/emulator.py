@@ -59,7 +59,7 @@ class X32Emulator(asyncio.DatagramProtocol):
         self._transport: asyncio.DatagramTransport | None = None
         self._meter_timer: asyncio.TimerHandle | None = None
         self._ticks = 0
-        self._parse_errors = ParseErrorLog(f"emulated {self.model.model_name}", _LOGGER)
+        self.parse_errors = ParseErrorLog(f"emulated {self.model.model_name}", _LOGGER)
 
     async def start(self, listen: str = "127.0.0.1:0") -> None:
         """Bind the UDP socket (port 0 = any free port) and start sending meters."""
@@ -108,7 +108,7 @@ class X32Emulator(asyncio.DatagramProtocol):
                 self.received.append(message)
                 self._handle(message, addr)
         except DeviceParseError as exc:  # garbage from some controller: skip, keep serving
-            self._parse_errors.report(f"datagram from {addr[0]}:{addr[1]}", data, exc)
+            self.parse_errors.report(f"datagram from {addr[0]}:{addr[1]}", data, exc)
 
     def send_raw(self, data: bytes) -> None:
         """Send ``data`` as is to every /xremote client (tests: what a broken desk sends)."""

@@ -65,7 +65,7 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
         self._resync: asyncio.Task[None] | None = None
         self._last_heard = 0.0
         self._waiters: dict[str, list[asyncio.Future[OscArg]]] = {}
-        self._parse_errors = ParseErrorLog(name, _LOGGER)
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -199,7 +199,7 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
             for message in protocol.decode(data):
                 self._dispatch(message)
         except DeviceParseError as exc:  # one bad datagram: skip it, keep listening
-            self._parse_errors.report("datagram", data, exc)
+            self.parse_errors.report("datagram", data, exc)
 
     def _dispatch(self, message: Message) -> None:
         if message.address == protocol.CHANNEL_METERS and message.args:
