@@ -179,8 +179,43 @@ class Message:
     args: tuple[OscArg, ...]
 
 
+_TYPE_TAGS = frozenset(b"ihfdsbrmtTFN[]")  # what python-osc reads
+_BUNDLE = b"#bundle\x00"
+
+
+def _check_structure(datagram: bytes, depth: int = 0) -> None:
+    """Refuse what python-osc would half-read with a log line of its own (DeviceParseError).
+
+    python-osc skips an unknown type tag or an unrecognised bundle element with a warning on
+    the root logger and goes on: one hostile datagram, one log line, and a message with fewer
+    arguments than it says. Checked here first, such a datagram is one typed parse error.
+    """
+    if datagram.startswith(_BUNDLE) and depth < 4:
+        position = 16  # "#bundle\0" and the 8-byte time tag
+        while position < len(datagram):
+            size = int.from_bytes(datagram[position : position + 4], "big")
+            element = datagram[position + 4 : position + 4 + size]
+            if size <= 0 or len(element) != size:
+                raise DeviceParseError("OSC bundle element length does not add up")
+            _check_structure(element, depth + 1)
+            position += 4 + size
+        return
+    end = datagram.find(b"\x00")
+    if not datagram.startswith(b"/") or end < 0:
+        raise DeviceParseError("not an OSC message or bundle")
+    tags_at = (end // 4 + 1) * 4
+    if tags_at >= len(datagram):
+        return  # an address alone (old OSC, e.g. "/info" typed by hand): no arguments
+    tags_end = datagram.find(b"\x00", tags_at)
+    if datagram[tags_at : tags_at + 1] != b"," or tags_end < 0:
+        raise DeviceParseError("OSC message without a type tag string")
+    if not _TYPE_TAGS.issuperset(datagram[tags_at + 1 : tags_end]):
+        raise DeviceParseError("OSC message with an unknown type tag")
+
+
 def decode(datagram: bytes) -> list[Message]:
     """Decode a datagram (a message or a bundle); ``DeviceParseError`` if it is not OSC."""
+    _check_structure(datagram)
     # python-osc raises more than its ParseError on garbage: UnicodeDecodeError (a ValueError)
     # for an address or string that is not UTF-8, struct/index errors on odd lengths.
     try:

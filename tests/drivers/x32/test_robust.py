@@ -23,6 +23,8 @@ GARBAGE = [
     b"\x00" * 3,
     b"#bundle\x00" + b"\xff" * 12,
     b"/ch/01/mix/on\x00\x00\x00,i\x00\x00",
+    b"/ch/01/mix/on\x00\x00\x00,iQ\x00\x00\x00\x00\x01",  # python-osc: a warning, half read
+    b"#bundle\x00" + bytes(8) + b"\x00\x00\x00\x08x\x00\x00\x00,i\x00\x00",
 ]
 LENIENT = [protocol.encode("/ch/01/mix/fader", 0.5)[:-2]]  # python-osc reads it anyway
 
@@ -31,6 +33,10 @@ LENIENT = [protocol.encode("/ch/01/mix/fader", 0.5)[:-2]]  # python-osc reads it
 def test_decode_gives_a_typed_parse_error(datagram: bytes) -> None:
     with pytest.raises(DeviceParseError):
         protocol.decode(datagram)
+
+
+def test_an_address_alone_is_a_message_without_arguments() -> None:
+    assert protocol.decode(b"/info\x00\x00\x00") == [protocol.Message("/info", ())]
 
 
 def _loop_errors(caplog: pytest.LogCaptureFixture) -> list[str]:
