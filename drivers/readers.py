@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -158,8 +157,7 @@ class SupervisedTask:
         if task is None:
             return
         task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.wait({task})
+        await asyncio.wait({task})  # never raises what the task raised (nor its cancel)
         if not task.cancelled() and task.exception() is not None:
             _LOGGER.debug("%s: had ended with %r", self.name, task.exception())
 
