@@ -98,3 +98,30 @@ async def test_a_killed_camera_poll_shows_offline_and_comes_back() -> None:
     finally:
         await camera.close()
         await emulator.close()
+
+
+async def test_emulator_survives_a_camera_that_chokes(monkeypatch) -> None:
+    from drivers.visca.emulator import ViscaEmulator
+
+    emulator = ViscaEmulator()
+    await emulator.start("tcp:127.0.0.1:0")
+    real = emulator.chain.receive
+
+    def choking(data: bytes, origin: object = None) -> list[bytes]:
+        if data.startswith(b"\x81\x09\x04\x00"):
+            raise IndexError("a bug in some camera feature")
+        return real(data, origin)
+
+    monkeypatch.setattr(emulator.chain, "receive", choking)
+    _, host, port = emulator.endpoint.rsplit(":", 2)
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        writer.write(bytes.fromhex("81090400ff"))  # power inquiry: the camera chokes
+        await asyncio.sleep(0.05)
+        writer.write(bytes.fromhex("81090612ff"))  # position inquiry: still answered
+        async with asyncio.timeout(3):
+            reply = await reader.readuntil(b"\xff")
+        assert reply.startswith(b"\x90\x50") and emulator.parse_errors.skipped == 1
+    finally:
+        writer.close()
+        await emulator.close()
