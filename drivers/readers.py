@@ -147,16 +147,22 @@ class SupervisedTask:
             self._task = asyncio.get_running_loop().create_task(self._factory(), name=self.name)
             self._task.add_done_callback(self._ended)
 
-    async def stop(self) -> None:
-        """Cancel the task for good and wait for it; never raises what the task raised."""
+    def cancel(self) -> asyncio.Task[None] | None:
+        """Cancel the task for good without waiting; returns it (to wait for, if wanted)."""
         self._stopping = True
         if self._restart is not None:
             self._restart.cancel()
             self._restart = None
         task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+        return task
+
+    async def stop(self) -> None:
+        """Cancel the task for good and wait for it; never raises what the task raised."""
+        task = self.cancel()
         if task is None:
             return
-        task.cancel()
         await asyncio.wait({task})  # never raises what the task raised (nor its cancel)
         if not task.cancelled() and task.exception() is not None:
             _LOGGER.debug("%s: had ended with %r", self.name, task.exception())

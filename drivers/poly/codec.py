@@ -262,17 +262,15 @@ class PolyCodec(Codec):
         self.statistics.publish(None)
         stats, self._stats = self._stats, None
         if stats is not None:
-            asyncio.get_running_loop().create_task(stats.stop())
+            stats.cancel()
 
     def _start_stats(self) -> None:
         if self._stats is None:
+            # if polling dies, SupervisedTask logs it and polls again; the link's status stands
             self._stats = SupervisedTask(
-                f"{self.name} statistics", self._poll_stats, self._stats_died, restart_delay=0.5
+                f"{self.name} statistics", self._poll_stats, lambda _: None, restart_delay=0.5
             )
             self._stats.start()
-
-    def _stats_died(self, reason: str) -> None:
-        _LOGGER.warning("%s: statistics polling %s; polling again", self.name, reason)
 
     async def _stop_stats(self) -> None:
         stats, self._stats = self._stats, None
