@@ -1,8 +1,9 @@
 """Typed device errors shared by every driver family.
 
-Policy: ``DeviceCommandError`` is normal operation (log it, carry on); ``DeviceProtocolError``
-means the byte stream is out of step (reconnect); ``DeviceConnectionError`` means the link is
-gone or silent (the link reconnects by itself with back-off).
+Policy: ``DeviceCommandError`` is normal operation (log it, carry on); ``DeviceParseError`` is
+one message that makes no sense (log it rate-limited, skip it, keep reading);
+``DeviceProtocolError`` means the byte stream is out of step (reconnect); ``DeviceConnectionError``
+means the link is gone or silent (the link reconnects by itself with back-off).
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ class DeviceTimeout(DeviceConnectionError):
 
 class DeviceProtocolError(DeviceError):
     """The byte stream is out of step with the protocol: fatal for the link, reconnect."""
+
+    problem = Problem.GARBLED
+
+
+class DeviceParseError(DeviceError):
+    """One message from the device does not parse: skip it and keep reading (never fatal)."""
 
     problem = Problem.GARBLED
 

@@ -16,6 +16,7 @@ from drivers.baresip.stats import RtcpTracker
 from drivers.dialstring import validate_dial_string, validate_dtmf
 from drivers.errors import DeviceCommandError, DeviceConnectionError, DeviceError, Problem
 from drivers.observable import Observable
+from drivers.readers import SupervisedTask
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.roles.codec import CallDirection, CallInfo, CallState, Codec, Registration
 
@@ -51,7 +52,7 @@ class BaresipCodec(Codec):
             host, _, port = ctrl.rpartition(":")
             self._ctrl = (host or HOST, int(port))
         self._conn: CtrlConnection | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._loop = SupervisedTask(f"{name} ctrl link", self._run, self._run_died)
         self._rtcp = RtcpTracker()
         self._call_muted = False  # baresip's mute state of the current call (new calls: unmuted)
         # Tones the far end typed in the current call (a demo/test bridge shows what it heard).
@@ -70,18 +71,14 @@ class BaresipCodec(Codec):
         if self.process is not None:
             await self.process.start()
             self.registration.publish(Registration.NOT_REQUIRED)  # regint=0: direct dialling
-        self._task = asyncio.create_task(self._run())
+        self._loop.start()
 
     async def close(self) -> None:
         """Hang up, stop the loop, close ctrl_tcp and the process."""
         if self.call.value.active:
             with contextlib.suppress(DeviceError):
                 await self.hangup()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._loop.stop()
         if self._conn is not None:
             await self._conn.close()
         if self.process is not None:
@@ -174,19 +171,25 @@ class BaresipCodec(Codec):
             self._conn = None
             self._set_offline("ctrl_tcp connection closed")
 
+    def _run_died(self, reason: str) -> None:
+        """Show the codec offline while the connect loop, which ended by itself, restarts."""
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            asyncio.get_running_loop().create_task(conn.close())
+        self._set_offline(f"ctrl_tcp loop {reason}", Problem.UNKNOWN)
+
     def _set_online(self) -> None:
         """Publish online; log once per recovery."""
         if self.status.value.availability is not Availability.ONLINE:
             _LOGGER.info("%s: baresip online", self.name)
         self.status.publish(DeviceStatus(Availability.ONLINE))
 
-    def _set_offline(self, detail: str) -> None:
+    def _set_offline(self, detail: str, problem: Problem = Problem.NOT_ANSWERING) -> None:
         """Publish offline and end any call (it died with the process); log once per loss."""
         if self.status.value.availability is Availability.ONLINE:
             _LOGGER.warning("%s: baresip offline: %s", self.name, detail)
         if self.call.value.active:
             self._call_ended(OFFLINE_REASON)
-        problem = Problem.NOT_ANSWERING
         self.status.publish(DeviceStatus(Availability.OFFLINE, problem, detail))
 
     def _on_event(self, event: Event) -> None:
@@ -263,7 +266,7 @@ class BaresipCodec(Codec):
 
     def _on_rtcp(self, event: Event) -> None:
         """Publish interval statistics from an RTCP report."""
-        stats = self._rtcp.update(event.get("rtcp_stats") or {}, self._clock())
+        stats = self._rtcp.update(event.get("rtcp_stats"), self._clock())  # DeviceParseError
         if stats is not None:
             self.statistics.publish(stats)
             if stats.rx_rate > 0 and not self.call.value.media_flowing:

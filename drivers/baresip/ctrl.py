@@ -14,9 +14,11 @@ from drivers.baresip.netstring import NetstringDecoder, encode
 from drivers.errors import (
     DeviceCommandError,
     DeviceConnectionError,
+    DeviceParseError,
     DeviceProtocolError,
     DeviceTimeout,
 )
+from drivers.readers import ParseErrorLog
 from drivers.tcp_ack import quick_ack
 
 _LOGGER = logging.getLogger(__name__)
@@ -34,6 +36,8 @@ class CtrlConnection:
         self._pending: dict[str, asyncio.Future[str]] = {}
         self._writer: asyncio.StreamWriter | None = None
         self._reader_task: asyncio.Task[None] | None = None
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
+        self._decoder = NetstringDecoder()
         self.closed: asyncio.Event = asyncio.Event()
 
     async def open(self, host: str, port: int, timeout: float = 2.0) -> None:
@@ -43,7 +47,9 @@ class CtrlConnection:
         except (OSError, TimeoutError) as exc:
             raise DeviceConnectionError(f"{self.name}: ctrl_tcp {host}:{port}: {exc}") from exc
         self._writer = writer
-        self._reader_task = asyncio.create_task(self._read(reader, writer.get_extra_info("socket")))
+        self._reader_task = asyncio.create_task(
+            self._read(reader, writer.get_extra_info("socket")), name=f"{self.name} ctrl reader"
+        )
 
     async def command(self, command: str, params: str | None = None, timeout: float = 3.0) -> str:
         """Run a menu command; return its text ``data`` (DeviceCommandError if ok is false)."""
@@ -73,27 +79,39 @@ class CtrlConnection:
         self._finish("closed")
 
     async def _read(self, reader: asyncio.StreamReader, sock: object) -> None:
-        """Read frames until EOF; dispatch responses and events."""
-        decoder = NetstringDecoder()
+        """Read frames until EOF; dispatch responses and events (a bad one is skipped)."""
         reason = "connection closed by baresip"
         try:
             while data := await reader.read(65536):
                 quick_ack(sock)  # baresip's events came 40 ms late behind a delayed ACK
-                for frame in decoder.feed(data):
-                    self._dispatch(frame)
+                self.feed(data)
         except (OSError, DeviceProtocolError) as exc:
             reason = str(exc)
+        except asyncio.CancelledError:
+            reason = "reader stopped"
+            raise
+        except Exception as exc:  # a bug, not input: the session ends and is reopened
+            _LOGGER.exception("%s: ctrl_tcp reader failed", self.name)
+            reason = f"reader failed: {type(exc).__name__}: {exc}"
         finally:
             self._finish(reason)
+
+    def feed(self, data: bytes) -> None:
+        """Handle received bytes; a bad message is skipped (DeviceProtocolError: desync)."""
+        for frame in self._decoder.feed(data):
+            try:
+                self._dispatch(frame)
+            except DeviceParseError as exc:
+                self.parse_errors.report("ctrl_tcp message", frame, exc)
 
     def _dispatch(self, frame: bytes) -> None:
         """Route one JSON message to its waiting command or to the event callback."""
         try:
             message = json.loads(frame)
-        except ValueError as exc:
-            raise DeviceProtocolError(f"{self.name}: bad JSON from ctrl_tcp") from exc
+        except ValueError as exc:  # framing is intact: one bad message, not a desync
+            raise DeviceParseError("not JSON") from exc
         if not isinstance(message, dict):
-            raise DeviceProtocolError(f"{self.name}: unexpected ctrl_tcp message")
+            raise DeviceParseError(f"a JSON {type(message).__name__}, not an object")
         if message.get("response"):
             future = self._pending.get(str(message.get("token")))
             if future is None or future.done():
@@ -104,7 +122,14 @@ class CtrlConnection:
             else:
                 future.set_exception(DeviceCommandError(f"{self.name}: {data.strip()}"))
         elif message.get("event"):
-            self._on_event(message)
+            try:
+                self._on_event(message)
+            except DeviceParseError:
+                raise
+            except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+                # an event field of a type we did not expect: skip the event, keep the session
+                detail = f"{type(exc).__name__}: {exc}"
+                raise DeviceParseError(f"event not understood: {detail}") from exc
 
     def _finish(self, reason: str) -> None:
         """Mark the session closed and fail whatever still waits for an answer."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from drivers.errors import DeviceParseError
 from drivers.roles.codec import CallStatistics
 
 
@@ -21,18 +23,40 @@ class _Counters:
     rtt_us: int
 
 
-def _counters(rtcp: dict[str, Any], now: float) -> _Counters:
-    """Read the rtcp_stats dict of a CALL_RTCP event."""
-    tx = rtcp.get("tx", {})
-    rx = rtcp.get("rx", {})
+_LIMIT = 1 << 63  # libre's counters are 32-bit; anything beyond 64 bits is garbage
+
+
+def _section(rtcp: dict[str, Any], key: str) -> dict[str, Any]:
+    section = rtcp.get(key, {})
+    if not isinstance(section, dict):
+        raise DeviceParseError(f"rtcp_stats.{key} is {type(section).__name__}, not an object")
+    return section
+
+
+def _counter(section: dict[str, Any], key: str, where: str) -> int:
+    """One counter: a JSON integer (or whole float) within 64 bits; missing means 0."""
+    value = section.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DeviceParseError(f"{where}.{key} is {type(value).__name__}, not a number")
+    if not (math.isfinite(value) and -_LIMIT < value < _LIMIT):
+        raise DeviceParseError(f"{where}.{key} = {value!r} is out of range")
+    return int(value)
+
+
+def parse_rtcp_stats(rtcp: object, now: float) -> _Counters:
+    """Read the rtcp_stats object of a CALL_RTCP event (DeviceParseError if malformed)."""
+    if not isinstance(rtcp, dict):
+        raise DeviceParseError(f"rtcp_stats is {type(rtcp).__name__}, not an object")
+    tx = _section(rtcp, "tx")
+    rx = _section(rtcp, "rx")
     return _Counters(
         time=now,
-        tx_sent=int(tx.get("sent", 0)),
-        tx_lost=max(0, int(tx.get("lost", 0))),
-        rx_received=int(rx.get("sent", 0)),
-        rx_lost=max(0, int(rx.get("lost", 0))),
-        jitter_us=max(int(tx.get("jit", 0)), int(rx.get("jit", 0))),
-        rtt_us=int(rtcp.get("rtt", 0)),
+        tx_sent=_counter(tx, "sent", "tx"),
+        tx_lost=max(0, _counter(tx, "lost", "tx")),
+        rx_received=_counter(rx, "sent", "rx"),
+        rx_lost=max(0, _counter(rx, "lost", "rx")),
+        jitter_us=max(_counter(tx, "jit", "tx"), _counter(rx, "jit", "rx")),
+        rtt_us=_counter(rtcp, "rtt", "rtcp_stats"),
     )
 
 
@@ -42,9 +66,9 @@ class RtcpTracker:
     def __init__(self) -> None:
         self._previous: _Counters | None = None
 
-    def update(self, rtcp: dict[str, Any], now: float) -> CallStatistics | None:
-        """Feed one rtcp_stats dict; return statistics once two samples exist."""
-        current = _counters(rtcp, now)
+    def update(self, rtcp: object, now: float) -> CallStatistics | None:
+        """Feed one rtcp_stats object; statistics once two samples exist (DeviceParseError)."""
+        current = parse_rtcp_stats(rtcp, now)
         previous, self._previous = self._previous, current
         if previous is None or current.time <= previous.time:
             return None

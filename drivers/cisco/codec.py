@@ -14,9 +14,18 @@ from collections.abc import Callable
 
 from drivers.cisco.link import TcpLink
 from drivers.cisco.ssh import ssh_opener
-from drivers.cisco.tsh import LineKind, TshLine, format_command, parse_line
+from drivers.cisco.tsh import (
+    MAX_LINE,
+    LineKind,
+    TshLine,
+    format_command,
+    parse_int,
+    parse_line,
+    parse_number,
+)
 from drivers.dialstring import validate_dial_string, validate_dtmf
-from drivers.errors import DeviceCommandError, DeviceProtocolError, DeviceTimeout, Problem
+from drivers.errors import DeviceCommandError, DeviceParseError, DeviceTimeout, Problem
+from drivers.readers import LineSplitter, ParseErrorLog
 from drivers.roles.codec import CallDirection, CallInfo, CallState, CallStatistics, Codec
 
 _LOGGER = logging.getLogger(__name__)
@@ -39,7 +48,11 @@ _STATES = {
     "OnHold": CallState.CONNECTED,
     "Disconnecting": CallState.DISCONNECTING,
 }
-_CALL_ID_RE = re.compile(r"CallId:\s*(\d+)")
+# MediaChannels values we read, and how: counters, rates, the channel's direction
+_NETSTAT_COUNTS = ("Netstat Packets", "Netstat Loss")
+_NETSTAT_NUMBERS = ("Netstat Jitter", "Netstat ChannelRate")
+_DIRECTIONS = ("Incoming", "Outgoing")
+Channel = dict[str, float | str]
 _REASON_RE = re.compile(r'Reason:\s*"?([^"]*)"?')
 
 
@@ -79,13 +92,14 @@ class CiscoCodec(Codec):
             on_lost=self._on_lost,
             opener=opener,
         )
-        self._buffer = b""
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
+        self._lines = LineSplitter(MAX_LINE, on_overlong=self._line_too_long)
         self._lock = asyncio.Lock()
         self._pending: asyncio.Future[list[str]] | None = None
         self._result: list[str] = []
         self._calls: dict[int, dict[str, str]] = {}
         self._disconnect: dict[str, str] = {}
-        self._netstat: dict[tuple[int, int], dict[str, str]] = {}
+        self._netstat: dict[tuple[int, int], Channel] = {}
         self._previous_counts: tuple[float, int, int, int] | None = None
         self._netstat_changed = False
         self._connected_at: dict[int, float] = {}
@@ -188,7 +202,7 @@ class CiscoCodec(Codec):
 
     async def _set_up_session(self) -> None:
         """Register feedback (forgotten with every session) and read the current state."""
-        self._buffer = b""
+        self._lines.reset()
         await self._await_greeting()
         for path in FEEDBACK_PATHS:
             await self._send(f"xFeedback register {path}", f"feedback {path}")
@@ -214,15 +228,14 @@ class CiscoCodec(Codec):
             pending.set_exception(DeviceTimeout(f"{self.name}: connection lost"))
 
     def _on_data(self, data: bytes) -> None:
-        self._buffer += data
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for raw in lines:
+        for raw in self._lines.feed(data):
             try:
-                line = parse_line(raw.decode(errors="replace").rstrip("\r"))
-            except DeviceProtocolError as exc:
-                _LOGGER.warning("%s: %s", self.name, exc)
-                continue
-            self._on_line(line)
+                self._on_line(parse_line(raw.decode(errors="replace").rstrip("\r")))
+            except DeviceParseError as exc:
+                self.parse_errors.report("TSH line", raw, exc)
+
+    def _line_too_long(self, head: bytes) -> None:
+        self.parse_errors.report("TSH line", head, f"line too long (over {MAX_LINE} bytes)")
 
     def _on_line(self, line: TshLine) -> None:
         if self._pending is not None and line.kind in (LineKind.RESULT, LineKind.OTHER):
@@ -248,9 +261,10 @@ class CiscoCodec(Codec):
         pending.set_exception(DeviceCommandError(f"{self.name}: {reason or 'command refused'}"))
 
     def _on_status(self, line: TshLine) -> None:
+        """Fold one ``*s`` line into the call and media state (DeviceParseError if bad)."""
         path = line.path
-        if len(path) >= 3 and path[0] == "Call" and path[1].isdigit():
-            call_id = int(path[1])
+        if len(path) >= 3 and path[0] == "Call":
+            call_id = parse_int(path[1], "call id")
             if path[2] == "(ghost=True)":
                 self._calls.pop(call_id, None)
                 self._connected_at.pop(call_id, None)
@@ -258,10 +272,13 @@ class CiscoCodec(Codec):
                 self._calls.setdefault(call_id, {})[path[2]] = line.value
         elif path == ("Audio", "Microphones", "Mute"):
             self.mic_muted.publish(line.value == "On")
-        elif len(path) >= 6 and path[0] == "MediaChannels" and path[2].isdigit():
-            key = (int(path[2]), int(path[4]))
-            self._netstat.setdefault(key, {})[" ".join(path[5:])] = line.value
-            self._netstat_changed = True
+        elif len(path) >= 6 and path[0] == "MediaChannels":
+            key = (parse_int(path[2], "call id"), parse_int(path[4], "channel id"))
+            name = " ".join(path[5:])
+            value = _netstat_value(name, line.value)
+            if value is not None:
+                self._netstat.setdefault(key, {})[name] = value
+                self._netstat_changed = True
 
     def _publish_call(self) -> None:
         call_id = self._current_id()
@@ -298,9 +315,9 @@ class CiscoCodec(Codec):
         )
 
     def _received_packets(self) -> int:
-        return sum(int(c.get("Netstat Packets", 0)) for c in self._incoming())
+        return sum(_count(c, "Netstat Packets") for c in self._incoming())
 
-    def _incoming(self) -> list[dict[str, str]]:
+    def _incoming(self) -> list[Channel]:
         return [c for c in self._netstat.values() if c.get("Direction") == "Incoming"]
 
     def _publish_statistics(self) -> None:
@@ -312,8 +329,8 @@ class CiscoCodec(Codec):
         counts = (
             self._clock(),
             self._received_packets(),
-            sum(int(c.get("Netstat Loss", 0)) for c in self._incoming()),
-            sum(int(c.get("Netstat Packets", 0)) for c in outgoing),
+            sum(_count(c, "Netstat Loss") for c in self._incoming()),
+            sum(_count(c, "Netstat Packets") for c in outgoing),
         )
         previous, self._previous_counts = self._previous_counts, counts
         if previous is None or counts[0] <= previous[0]:
@@ -325,9 +342,7 @@ class CiscoCodec(Codec):
                 tx_rate=max(0, counts[3] - previous[3]) / seconds,
                 rx_rate=max(0, received) / seconds,
                 loss_percent=100.0 * max(0, lost) / received if received > 0 else 0.0,
-                jitter_ms=max(
-                    (float(c.get("Netstat Jitter", 0)) for c in self._incoming()), default=0
-                ),
+                jitter_ms=max((_number(c, "Netstat Jitter") for c in self._incoming()), default=0),
                 time=counts[0],
                 tx_kbps=_rate_kbps(outgoing),
                 rx_kbps=_rate_kbps(self._incoming()),
@@ -337,9 +352,32 @@ class CiscoCodec(Codec):
             self._publish_call()
 
 
-def _rate_kbps(channels: list[dict[str, str]]) -> float:
+def _rate_kbps(channels: list[Channel]) -> float:
     """Sum of the channels' ChannelRate (bit/s) in kbit/s."""
-    return sum(float(c.get("Netstat ChannelRate", 0)) for c in channels) / 1000
+    return sum(_number(c, "Netstat ChannelRate") for c in channels) / 1000
+
+
+def _netstat_value(name: str, text: str) -> float | str | None:
+    """Return a MediaChannels value in its type (None: unused; DeviceParseError if bad)."""
+    if name in _NETSTAT_COUNTS:
+        return parse_int(text, name)
+    if name in _NETSTAT_NUMBERS:
+        return parse_number(text, name)
+    if name == "Direction":
+        if text not in _DIRECTIONS:
+            raise DeviceParseError(f"unknown media direction {text[:20]!r}")
+        return text
+    return None
+
+
+def _count(channel: Channel, name: str) -> int:
+    value = channel.get(name, 0)
+    return value if isinstance(value, int) else 0
+
+
+def _number(channel: Channel, name: str) -> float:
+    value = channel.get(name, 0.0)
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def create_cisco(

@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from drivers.readers import COMMAND_LOG
 from drivers.terminal_server import TerminalServer
 
 _LOGGER = logging.getLogger(__name__)
@@ -64,7 +66,7 @@ class CiscoEmulator(TerminalServer):
         self.unanswered_numbers: set[str] = set()  # these ring forever
         self.dtmf_sent: list[str] = []
         self.presets_activated: list[int] = []
-        self.commands_received: list[str] = []
+        self.commands_received: deque[str] = deque(maxlen=COMMAND_LOG)  # newest, for tests
         self._next_call = 1
         self._ssh: Any = None
         self.ssh_port = 0
@@ -128,8 +130,8 @@ class CiscoEmulator(TerminalServer):
             ]
         )
         try:
-            while line := await reader.readline():
-                self._handle(session, line.decode(errors="replace").rstrip("\r\n"))
+            async for line in self._lines(reader):
+                self._guarded(lambda text: self._handle(session, text), line)
                 await writer.drain()
         except (ConnectionError, OSError):
             pass

@@ -2,6 +2,8 @@
 
 Bytes go to ``on_data``; after every (re)connect ``on_connected`` runs the session set-up (e.g.
 feedback registration, which a codec forgets with the session) before the link counts as online.
+Whatever ends the reader (end of stream, an exception from ``on_data``, a cancel) drops the
+session, shows the link offline and reconnects; the connect loop itself is supervised too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Protocol
 
 from drivers.errors import DeviceConnectionError, DeviceError, Problem
 from drivers.observable import Observable
+from drivers.readers import SupervisedTask
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.tcp_ack import quick_ack
 
@@ -63,7 +66,7 @@ class TcpLink:
         self._on_lost = on_lost
         self._opener = opener or self._open_tcp
         self._writer: Writer | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._loop = SupervisedTask(f"{name} link", self._run, self._run_died)
 
     @property
     def connected(self) -> bool:
@@ -72,15 +75,11 @@ class TcpLink:
 
     def start(self) -> None:
         """Start the connect/reconnect loop."""
-        self._task = asyncio.create_task(self._run())
+        self._loop.start()
 
     async def close(self) -> None:
-        """Stop for good."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        """Stop for good (never raises)."""
+        await self._loop.stop()
         self._drop()
 
     def write(self, data: bytes) -> None:
@@ -102,22 +101,52 @@ class TcpLink:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
                 continue
-            reading = asyncio.create_task(self._read(reader))
+            reading = asyncio.create_task(self._read(reader), name=f"{self.name} reader")
             try:
-                await self._on_connected()
-                delay = 0.1
-                self._online()
-                await reading
-            except DeviceError as exc:
-                self._offline(f"session set-up failed: {exc}")
+                detail, problem, came_up = await self._session(reading)
             finally:
                 reading.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reading
+                await asyncio.wait({reading})
+                if not reading.cancelled():
+                    reading.exception()  # retrieved: logged by _reader_end if it mattered
                 self._drop()
                 self._on_lost()
-            self._offline("connection closed")
+            self._offline(detail, problem)
+            delay = 0.1 if came_up else delay  # a session that came up: reconnect quickly
             await asyncio.sleep(delay)
+            if not came_up:
+                delay = min(delay * 2, 5.0)
+
+    async def _session(self, reading: asyncio.Task[None]) -> tuple[str, Problem, bool]:
+        """Set the session up, then wait for the reader to end: (why, problem, came up)."""
+        try:
+            await self._on_connected()
+        except DeviceError as exc:
+            return f"session set-up failed: {exc}", exc.problem, False
+        except Exception as exc:  # whatever the device said: log it, reconnect
+            _LOGGER.exception("%s: session set-up failed", self.name)
+            return f"session set-up failed: {type(exc).__name__}: {exc}", Problem.GARBLED, False
+        if not reading.done():
+            self._online()
+            await asyncio.wait({reading})
+        return (*self._reader_end(reading), True)
+
+    def _reader_end(self, reading: asyncio.Task[None]) -> tuple[str, Problem]:
+        """Why the reader ended: end of stream, or died (logged; the link reconnects)."""
+        if reading.cancelled():
+            _LOGGER.warning("%s: reader cancelled; reconnecting", self.name)
+            return "reader stopped", Problem.UNKNOWN
+        exc = reading.exception()
+        if exc is not None:
+            _LOGGER.error("%s: reader failed; reconnecting", self.name, exc_info=exc)
+            return f"reader failed: {type(exc).__name__}: {exc}", Problem.GARBLED
+        return "connection closed", Problem.NOT_ANSWERING
+
+    def _run_died(self, reason: str) -> None:
+        """Drop the session and show it offline: the connect loop ended (it restarts)."""
+        self._drop()
+        self._on_lost()
+        self._offline(f"link task {reason}", Problem.UNKNOWN)
 
     async def _open_tcp(self) -> tuple[Reader, Writer]:
         """Open a plain TCP session (the emulator, or TSH behind a tunnel)."""

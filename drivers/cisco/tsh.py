@@ -6,13 +6,16 @@ lines, a block closed by ``** end``, and every command closed by ``OK`` or ``ERR
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from drivers.errors import DeviceProtocolError
+from drivers.errors import DeviceParseError
 
 _FORBIDDEN = ('"', "\r", "\n", "\\")
-MAX_LINE = 4096
+MAX_LINE = 4096  # longer lines are dropped (the stream resyncs at the next newline)
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
 
 
 class LineKind(StrEnum):
@@ -48,9 +51,9 @@ def format_command(verb: str, path: str, params: dict[str, str | int] | None = N
 
 
 def parse_line(line: str) -> TshLine:
-    """Parse one output line (without its line end)."""
+    """Parse one output line (without its line end); ``DeviceParseError`` if too long."""
     if len(line) > MAX_LINE:
-        raise DeviceProtocolError("TSH line too long")
+        raise DeviceParseError("TSH line too long")
     stripped = line.strip()
     if stripped in (LineKind.END, LineKind.OK, LineKind.ERROR):
         return TshLine(LineKind(stripped))
@@ -75,3 +78,21 @@ def status_line(path: str, value: str | int, *, quoted: bool = False) -> str:
     """Format a ``*s`` line as the codec does (used by the emulator)."""
     text = f'"{value}"' if quoted else str(value)
     return f"*s {path}: {text}"
+
+
+def parse_int(text: str, what: str) -> int:
+    """Parse a value or path element that must be a whole number (ASCII digits only)."""
+    if not _INTEGER.fullmatch(text):
+        raise DeviceParseError(f"{what} is not a whole number: {text[:40]!r}")
+    return int(text)
+
+
+def parse_number(text: str, what: str) -> float:
+    """Parse a status value that must be a finite number."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise DeviceParseError(f"{what} is not a number: {text[:40]!r}") from None
+    if not math.isfinite(value):
+        raise DeviceParseError(f"{what} is not a finite number: {text[:40]!r}")
+    return value

@@ -10,14 +10,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import time
 from collections.abc import Callable
 
 from drivers.cisco.link import TcpLink
 from drivers.dialstring import validate_dtmf
-from drivers.errors import DeviceCommandError, DeviceProtocolError, DeviceTimeout, Problem
-from drivers.poly.framing import PolyFramer, PolyLine, dial_command, parse_callstatus
+from drivers.errors import (
+    DeviceCommandError,
+    DeviceConnectionError,
+    DeviceParseError,
+    DeviceTimeout,
+    Problem,
+)
+from drivers.poly.framing import (
+    MAX_LINE,
+    PolyFramer,
+    PolyLine,
+    dial_command,
+    parse_callinfo,
+    parse_callstatus,
+    parse_netstats,
+)
+from drivers.readers import ParseErrorLog, SupervisedTask
 from drivers.roles.codec import CallDirection, CallInfo, CallState, CallStatistics, Codec
 
 _LOGGER = logging.getLogger(__name__)
@@ -32,7 +46,6 @@ _STATES = {
     "disconnected": CallState.IDLE,
     "inactive": CallState.IDLE,
 }
-_NETSTATS_RE = re.compile(r"txrate:(\d+) K rxrate:(\d+) K .*%pktloss:([\d.]+) %")
 _MULTILINE_END = {"callinfo begin": ("callinfo end", "system is not in a call")}
 
 
@@ -62,12 +75,13 @@ class PolyCodec(Codec):
             on_connected=self._set_up_session,
             on_lost=self._on_lost,
         )
-        self._framer = PolyFramer()
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
+        self._framer = self._new_framer()
         self._lock = asyncio.Lock()
         self._pending: asyncio.Future[list[str]] | None = None
         self._answer: list[str] = []
         self._accept: tuple[str, ...] = ()
-        self._stats_task: asyncio.Task[None] | None = None
+        self._stats: SupervisedTask | None = None
 
     async def start(self) -> None:
         """Start connecting (returns at once)."""
@@ -140,7 +154,7 @@ class PolyCodec(Codec):
 
     async def _set_up_session(self) -> None:
         """Register notifications (per session) and resynchronise call and mute state."""
-        self._framer = PolyFramer()
+        self._framer = self._new_framer()
         await self._send("notify callstatus", "registered for")
         await self._send("notify mutestatus", "registered for")
         self._resync(await self._send("callinfo all", "callinfo begin", "system is not in a call"))
@@ -148,22 +162,33 @@ class PolyCodec(Codec):
         self.mic_muted.publish(mute[-1].endswith(" on"))
 
     def _resync(self, lines: list[str]) -> None:
-        """Take the call list after a (re)connect."""
-        calls = [line.split(":") for line in lines if line.startswith("callinfo:")]
+        """Take the call list after a (re)connect (a malformed line is skipped)."""
+        calls = []
+        for line in lines:
+            if line.startswith("callinfo:"):
+                try:
+                    calls.append(parse_callinfo(line))
+                except DeviceParseError as exc:
+                    self.parse_errors.report("callinfo line", line, exc)
         if not calls:
-            if self.call.value.active:
+            if self.call.value.active and not any(x.startswith("callinfo:") for x in lines):
                 self._ended("call ended while disconnected")
             return
-        fields = calls[0]
-        state = _STATES.get(fields[5], CallState.CONNECTED)
+        info = calls[0]
         self._update(
             CallInfo(
-                state,
-                fields[1],
-                fields[2] or fields[3],
-                CallDirection.INCOMING if fields[7] == "incoming" else CallDirection.OUTGOING,
+                _STATES.get(info.state, CallState.CONNECTED),
+                info.call_id,
+                info.far_name or info.far_number,
+                CallDirection.INCOMING if info.direction == "incoming" else CallDirection.OUTGOING,
             )
         )
+
+    def _new_framer(self) -> PolyFramer:
+        return PolyFramer(on_overlong=self._line_too_long)
+
+    def _line_too_long(self, head: bytes) -> None:
+        self.parse_errors.report("line", head, f"line too long (over {MAX_LINE} bytes)")
 
     def _on_lost(self) -> None:
         pending = self._pending
@@ -171,14 +196,11 @@ class PolyCodec(Codec):
             pending.set_exception(DeviceTimeout(f"{self.name}: connection lost"))
 
     def _on_data(self, data: bytes) -> None:
-        try:
-            lines = self._framer.feed(data)
-        except DeviceProtocolError as exc:
-            _LOGGER.warning("%s: %s", self.name, exc)
-            self._framer = PolyFramer()
-            return
-        for line in lines:
-            self._on_line(line)
+        for line in self._framer.feed(data):
+            try:
+                self._on_line(line)
+            except DeviceParseError as exc:
+                self.parse_errors.report("line", line.text, exc)
 
     def _on_line(self, line: PolyLine) -> None:
         if line.echo:
@@ -238,30 +260,39 @@ class PolyCodec(Codec):
     def _ended(self, reason: str) -> None:
         self.call.publish(CallInfo(end_reason=reason))
         self.statistics.publish(None)
-        if self._stats_task is not None:
-            self._stats_task.cancel()
-            self._stats_task = None
+        stats, self._stats = self._stats, None
+        if stats is not None:
+            stats.cancel()
 
     def _start_stats(self) -> None:
-        if self._stats_task is None:
-            self._stats_task = asyncio.get_running_loop().create_task(self._poll_stats())
+        if self._stats is None:
+            # if polling dies, SupervisedTask logs it and polls again; the link's status stands
+            self._stats = SupervisedTask(
+                f"{self.name} statistics", self._poll_stats, lambda _: None, restart_delay=0.5
+            )
+            self._stats.start()
 
     async def _stop_stats(self) -> None:
-        task, self._stats_task = self._stats_task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        stats, self._stats = self._stats, None
+        if stats is not None:
+            await stats.stop()
 
     async def _poll_stats(self) -> None:
-        """Ask ``netstats`` while the call is connected."""
+        """Ask ``netstats`` while the call is connected (a bad answer is skipped)."""
         while self.call.value.state is CallState.CONNECTED:
-            with contextlib.suppress(DeviceCommandError, DeviceTimeout):
+            with contextlib.suppress(DeviceCommandError, DeviceConnectionError):
                 answer = await self._send("netstats", "call:", "system is not in a call")
-                match = _NETSTATS_RE.search(answer[0])
-                if match:
-                    self._publish_stats(float(match[1]), float(match[2]), float(match[3]))
+                if answer[0].startswith("call:"):
+                    self._on_netstats(answer[0])
             await asyncio.sleep(self._stats_interval)
+
+    def _on_netstats(self, text: str) -> None:
+        try:
+            stats = parse_netstats(text)
+        except DeviceParseError as exc:
+            self.parse_errors.report("netstats answer", text, exc)
+            return
+        self._publish_stats(stats.tx_kbps, stats.rx_kbps, stats.loss_percent)
 
     def _publish_stats(self, tx_kbps: float, rx_kbps: float, loss: float) -> None:
         self.statistics.publish(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drivers.poly.framing import ANSWER_END, ECHO_END
+from drivers.readers import COMMAND_LOG
 from drivers.terminal_server import TerminalServer
 
 
@@ -48,7 +50,7 @@ class PolyEmulator(TerminalServer):
         self.loss_percent = 0.0
         self.reject_numbers: set[str] = set()
         self.dtmf_sent: list[str] = []
-        self.commands_received: list[str] = []
+        self.commands_received: deque[str] = deque(maxlen=COMMAND_LOG)  # newest, for tests
         self._ids = itertools.count(43)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -56,11 +58,11 @@ class PolyEmulator(TerminalServer):
         self._sessions.append(session)
         session.answer("Polycom Command Shell", "XCOM host:    localhost port: 4121")
         try:
-            while raw := await reader.readline():
-                line = raw.decode(errors="replace").strip()
+            async for raw in self._lines(reader):
+                line = raw.strip()
                 writer.write(line.encode() + ECHO_END)  # echo first, always
                 self.commands_received.append(line)
-                self._handle(session, line)
+                self._guarded(lambda text: self._handle(session, text), line)
                 await writer.drain()
         except (ConnectionError, OSError):
             pass
@@ -82,7 +84,7 @@ class PolyEmulator(TerminalServer):
     def _dial(self, session: _Session, line: str) -> None:
         parts = line.split('"')
         words = line.split()
-        if len(parts) != 3 or len(words) < 4 or not words[2].isdigit():
+        if len(parts) != 3 or len(words) < 4 or not (words[2].isascii() and words[2].isdigit()):
             session.answer("error: command has illegal parameters")
             return
         self.asleep = False

@@ -111,7 +111,13 @@ class MjpegServer:
                 return
             writer.write(_HEADER)
             await self._stream(writer)
-        except (ConnectionError, asyncio.IncompleteReadError, TimeoutError, IndexError) as exc:
+        except (
+            ConnectionError,
+            asyncio.IncompleteReadError,
+            asyncio.LimitOverrunError,  # request headers over 64 KB: not a viewer we serve
+            TimeoutError,
+            IndexError,
+        ) as exc:
             _LOGGER.debug("mjpeg client left: %r", exc)
         finally:
             if task is not None:

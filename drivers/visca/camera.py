@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from drivers.errors import DeviceError, Problem
+from drivers.readers import SupervisedTask
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.roles.camera import (
     Camera,
@@ -82,7 +83,7 @@ class ViscaCamera(Camera):
         self._drive_speeds = (1, 1)
         self._zoom_driving = False
         self._unsubscribe: list[Any] = []
-        self._poll_task: asyncio.Task[None] | None = None
+        self._poll = SupervisedTask(f"{name} poll", self._poll_forever, self._poll_died)
         self._poll_now = asyncio.Event()
         self._next_recovery = 0.0
         self._polls = 0
@@ -97,7 +98,7 @@ class ViscaCamera(Camera):
         bus.attach(self.address, self.flow.on_reply)
         self._bus = bus
         self._unsubscribe.append(bus.status.subscribe(self._on_bus_status))
-        self._poll_task = asyncio.get_running_loop().create_task(self._poll_forever())
+        self._poll.start()
         self._on_bus_status(bus.status.value)
 
     async def close(self) -> None:
@@ -111,10 +112,7 @@ class ViscaCamera(Camera):
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
-        if self._poll_task is not None:
-            self._poll_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._poll_task
+        await self._poll.stop()
         self.flow.link_down("closed")
         await bus.detach(self.address)
         self.status.publish(DeviceStatus(Availability.OFFLINE, None, "closed"))
@@ -342,6 +340,12 @@ class ViscaCamera(Camera):
                 await self._inquire(full=full, only_when_idle=True)
             except DeviceError as exc:  # status changes are reported by _on_answer, once
                 _LOGGER.debug("%s: poll failed: %s", self.name, exc)
+
+    def _poll_died(self, reason: str) -> None:
+        """Show the camera offline until the restarted poll hears from it again."""
+        self._answered = False
+        self.status.publish(DeviceStatus(Availability.OFFLINE, Problem.UNKNOWN, f"poll {reason}"))
+        self._poll_now.set()
 
     def _try_recovery(self, bus: ViscaBus) -> None:
         """Re-address / RESET now and then while silent (power-cycled cameras need it)."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 
+from drivers.readers import COMMAND_LOG
 from drivers.roles.camera import CameraLimits, PtzPosition
 from drivers.visca.commands import (
     ExposureMode,
@@ -89,7 +91,7 @@ class EmulatedCamera:
         self.exposure = ExposureMode.AUTO
         self.presets: dict[int, PtzPosition] = {}
         self.last_preset: int | None = None
-        self.commands_received: list[bytes] = []
+        self.commands_received: deque[bytes] = deque(maxlen=COMMAND_LOG)  # newest first out
         self._jobs: dict[int, _Job] = {}  # socket -> running command
         self._outbox: list[Routed] = []  # Completions for other senders, ended early
         self._origin: Hashable = None  # sender of the packet being handled
@@ -254,10 +256,18 @@ class EmulatedCamera:
 
     # --- command handlers: return (axes used, clock time of completion or None) ---------------
 
-    def _check_speeds(self, fields: Mapping[str, int]) -> tuple[float, float]:
-        """Pan/tilt speeds in units/s; 00 or above the model's maximum is a syntax error."""
+    def _check_speeds(
+        self, fields: Mapping[str, int], idle: tuple[bool, bool] = (False, False)
+    ) -> tuple[float, float]:
+        """Pan/tilt speeds in units/s; 00 or above the model's maximum is a syntax error.
+
+        An axis a drive leaves still (``idle``) may carry 00: cameras accept a single-axis
+        drive like ``81 01 06 01 0C 00 01 03 FF`` (left) and many controllers send exactly that.
+        """
         pan, tilt = fields["V"], fields["W"]
-        if not (1 <= pan <= self.limits.pan_speed_max and 1 <= tilt <= self.limits.tilt_speed_max):
+        pan_ok = 1 <= pan <= self.limits.pan_speed_max or (idle[0] and pan == 0)
+        tilt_ok = 1 <= tilt <= self.limits.tilt_speed_max or (idle[1] and tilt == 0)
+        if not (pan_ok and tilt_ok):
             raise _Refused(ViscaErrorCode.SYNTAX)
         unit = self.model.pan_tilt_units_per_speed
         return pan * unit, tilt * unit
@@ -293,12 +303,13 @@ class EmulatedCamera:
             for axis in ("pan", "tilt"):
                 self._axes[axis].stop(now)
             return PAN_TILT, None
-        pan_speed, tilt_speed = self._check_speeds(fields)
         if what in _DRIVES:
             pan_sign, tilt_sign = _DRIVES[what]
+            pan_speed, tilt_speed = self._check_speeds(fields, (pan_sign == 0, tilt_sign == 0))
             self._axes["pan"].drive(now, pan_sign * pan_speed)
             self._axes["tilt"].drive(now, tilt_sign * tilt_speed)
             return PAN_TILT, None  # a drive completes at once and keeps moving
+        pan_speed, tilt_speed = self._check_speeds(fields)
         pan, tilt = to_signed(fields["Y"]), to_signed(fields["Z"])
         if what == "relative":
             pan += round(self._axes["pan"].at(now))

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Hashable
 from typing import cast
 
+from drivers.readers import ParseErrorLog
 from drivers.roles.camera import CameraLimits
 from drivers.visca.connection import ConnectionSpec, Transport, parse_connection
 from drivers.visca.emulated_camera import Clock, EmulatedCamera
@@ -56,6 +57,7 @@ class ViscaEmulator:
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._tx_free_at = 0.0  # loop time when the emulated line back to the controller is free
+        self.parse_errors = ParseErrorLog("emulated VISCA", _LOGGER)
 
     @property
     def endpoint(self) -> str:
@@ -122,9 +124,13 @@ class ViscaEmulator:
 
         Incoming bytes are not delayed: a sending UART (or our paced link) spends the wire time
         before the bytes exist, and a pty cannot tell when they were sent, so charging it here
-        would count it twice whenever the reader gets several bytes at once.
+        would count it twice whenever the reader gets several bytes at once. Bytes a camera
+        chokes on are skipped (logged, rate-limited): every transport's reader lives on.
         """
-        self._process(data, origin)
+        try:
+            self._process(data, origin)
+        except (ValueError, TypeError, IndexError, KeyError, ArithmeticError) as exc:
+            self.parse_errors.report(f"bytes from {origin}", data, f"{type(exc).__name__}: {exc}")
 
     def _process(self, data: bytes, origin: Hashable) -> None:
         if _LOGGER.isEnabledFor(logging.DEBUG):

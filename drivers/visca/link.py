@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from drivers.errors import DeviceConnectionError, DeviceError, Problem
 from drivers.observable import Observable
+from drivers.readers import ParseErrorLog, SupervisedTask
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.visca.connection import ConnectionSpec, Transport
 
@@ -40,7 +41,8 @@ class ViscaLink(ABC):
         self.on_data: DataCallback | None = None  # raw reply bytes, any chunking
         self.backoff_initial = backoff_initial
         self.backoff_max = backoff_max
-        self._task: asyncio.Task[None] | None = None
+        self._loop = SupervisedTask(f"visca-link {spec}", self._run, self._run_died)
+        self.parse_errors = ParseErrorLog(str(spec), _LOGGER)
         self._lost: asyncio.Future[BaseException | None] | None = None
         self._closing = False
         self._reconnect = asyncio.Event()
@@ -52,20 +54,14 @@ class ViscaLink(ABC):
 
     def start(self) -> None:
         """Begin connecting in the background (idempotent)."""
-        if self._task is None:
+        if self._loop.task is None:
             self._closing = False
-            self._task = asyncio.get_running_loop().create_task(
-                self._run(), name=f"visca-link {self.spec}"
-            )
+            self._loop.start()
 
     async def close(self) -> None:
-        """Close for good and wait for the background task to end."""
+        """Close for good and wait for the background task to end (never raises)."""
         self._closing = True
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self._loop.stop()
         await self._close_transport()
         self.status.publish(DeviceStatus(Availability.OFFLINE, None, "closed"))
 
@@ -92,19 +88,31 @@ class ViscaLink(ABC):
             raise DeviceConnectionError(f"{self.spec}: write failed: {exc}") from exc
 
     def data_received(self, data: bytes) -> None:
-        """Hand incoming bytes to the bus (called by transports)."""
+        """Hand incoming bytes to the bus (called by transports; never raises to them)."""
         _LOGGER.debug("%s <- %s", self.spec, data.hex(" "))
-        if self.on_data is not None:
+        if self.on_data is None:
+            return
+        try:
             self.on_data(data)
+        except Exception as exc:  # the consumer choked on these bytes: the reader lives on
+            _LOGGER.debug("%s: reply handling failed", self.spec, exc_info=exc)
+            self.parse_errors.report("reply bytes", data, f"{type(exc).__name__}: {exc}")
 
     def connection_lost(self, exc: BaseException | None) -> None:
         """Note that the pipe broke (transports call this); the run loop reopens it."""
         if self._lost is not None and not self._lost.done():
             self._lost.set_result(exc)
 
+    def _run_died(self, reason: str) -> None:
+        """Show the link down while the reconnect loop, which ended by itself, restarts."""
+        self.connection_lost(None)  # the restarted loop closes the old transport first
+        detail = f"link task {reason}"
+        self.status.publish(DeviceStatus(Availability.OFFLINE, Problem.UNKNOWN, detail))
+
     async def _run(self) -> None:
         delay = self.backoff_initial
         failures = 0
+        await self._close_transport()  # after a restart: the old transport goes first
         while not self._closing:
             self._lost = asyncio.get_running_loop().create_future()
             try:

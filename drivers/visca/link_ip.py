@@ -179,7 +179,7 @@ class SonyIpLink(_DatagramLink):
         try:
             frame = parse_sony_frame(data)
         except (ValueError, DeviceProtocolError) as exc:
-            _LOGGER.debug("%s: ignoring bad datagram %s: %s", self.spec, data.hex(" "), exc)
+            self.parse_errors.report("datagram", data, exc)
             return
         if frame.payload_type == SonyPayloadType.REPLY:
             self._answered(frame.sequence)
@@ -223,19 +223,26 @@ class RawTcpLink(ViscaLink):
             asyncio.open_connection(self.spec.target, self.spec.port), self.connect_timeout
         )
         self._writer = writer
-        self._reader_task = asyncio.get_running_loop().create_task(
-            self._read_forever(reader, writer.get_extra_info("socket"))
+        task = asyncio.get_running_loop().create_task(
+            self._read_forever(reader, writer.get_extra_info("socket")),
+            name=f"visca-tcp reader {self.spec}",
         )
+        task.add_done_callback(self._reader_ended)
+        self._reader_task = task
 
     async def _read_forever(self, reader: asyncio.StreamReader, sock: object) -> None:
-        try:
-            while data := await reader.read(4096):
-                quick_ack(sock)  # ACK then Completion: the Completion is not held back
-                self.data_received(data)
-        except OSError as exc:
-            self.connection_lost(exc)
-            return
-        self.connection_lost(ConnectionResetError("peer closed the connection"))
+        while data := await reader.read(4096):
+            quick_ack(sock)  # ACK then Completion: the Completion is not held back
+            self.data_received(data)
+
+    def _reader_ended(self, task: asyncio.Task[None]) -> None:
+        """However the current reader ended (EOF, error, cancel), the connection is lost."""
+        if task is not self._reader_task:
+            return  # we stopped it ourselves
+        if task.cancelled():
+            self.connection_lost(ConnectionResetError("reader stopped"))
+        else:
+            self.connection_lost(task.exception() or ConnectionResetError("peer closed"))
 
     async def _write(self, packet: bytes, inquiry: bool) -> None:
         if self._writer is None:

@@ -9,7 +9,7 @@ import math
 import random
 from collections.abc import Callable
 
-from drivers.roles.mixer import METER_FLOOR_DB
+from drivers.roles.mixer import METER_FLOOR_DB, fader_to_db
 from drivers.x32 import protocol
 from drivers.x32.protocol import DeskModel, OscArg
 
@@ -57,6 +57,60 @@ class EmulatedDesk:
         self.values[address] = coerced
         return {address: coerced}
 
+    def node(self, path: str) -> str | None:
+        """Return the desk's ``/node`` text line for ``path`` (None if not modelled).
+
+        X32-Edit and Mixing Station read the desk this way: ``/node ,s "ch/01/mix"`` is
+        answered ``/node ,s "/ch/01/mix ON  -1.5 ON +0 OFF   -oo"`` plus a newline (fader in
+        dB). Fields the emulator does not model (LR assign, pan, mono, icon, colour) carry
+        factory values.
+        """
+        address = "/" + path.strip().strip("/")
+        main = protocol.main_fader(self.desk).removesuffix("/fader")
+        if address == main:
+            return f"{address} {self._on(address + '/on')} {self._level(address + '/fader')} +0"
+        if address == "/config/mute":
+            groups = range(1, self.desk.limits.mute_groups + 1)
+            return address + "".join(f" {self._on(protocol.mute_group(g))}" for g in groups)
+        if address.startswith("/ch/") and address.count("/") == 3:
+            return self._channel_node(address)
+        return self._leaf(address)
+
+    def _channel_node(self, address: str) -> str | None:
+        """``/ch/NN/mix`` or ``/ch/NN/config`` of a channel the desk has."""
+        if address.endswith("/mix") and address + "/fader" in self.values:
+            on, level = self._on(address + "/on"), self._level(address + "/fader")
+            return f"{address} {on} {level} ON +0 OFF   -oo"
+        if address.endswith("/config") and address + "/name" in self.values:
+            number = int(address.split("/")[2])
+            return f"{address} {self._text(address + '/name')} 1 YE {number}"
+        return None
+
+    def _leaf(self, address: str) -> str | None:
+        """One modelled parameter as text: a fader in dB, a switch ON/OFF, a name quoted."""
+        value = self.values.get(address)
+        if value is None:
+            return None
+        if isinstance(value, float):
+            return f"{address} {self._level(address)}"
+        if isinstance(value, int):
+            return f"{address} {self._on(address)}"
+        return f"{address} {self._text(address)}"
+
+    def _text(self, address: str) -> str:
+        value = self.values.get(address)
+        return f'"{value}"' if isinstance(value, str) else '""'
+
+    def _on(self, address: str) -> str:
+        return "ON" if self.values.get(address) else "OFF"
+
+    def _level(self, address: str) -> str:
+        """Fader position as the desk prints it: dB, one decimal, 5 wide, ``-oo`` at the bottom."""
+        value = self.values.get(address, 0.0)
+        db = fader_to_db(float(value) if isinstance(value, int | float) else 0.0)
+        text = "-oo" if db <= -90.0 else "0.0" if round(db, 1) == 0 else f"{db:+.1f}"
+        return f"{text:>5}"
+
     def store_scene(self, number: int) -> None:
         """Remember the current mixer parameters as scene ``number``."""
         self.scenes[number] = dict(self.values)
@@ -102,13 +156,15 @@ def _coerce(current: OscArg | None, value: OscArg) -> OscArg | None:
     """Value in the parameter's own type, or None when the desk would ignore it."""
     if current is None:
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN or infinity: the desk ignores it
     if isinstance(current, float):
         if isinstance(value, int | float) and not isinstance(value, bool):
             return min(1.0, max(0.0, float(value)))
         return None
     if isinstance(current, int):
         if isinstance(value, int | float):
-            return 1 if int(value) else 0
+            return 1 if value else 0
         return None
     if isinstance(current, str) and isinstance(value, str):
         return value[:12]  # scribble strips hold 12 characters

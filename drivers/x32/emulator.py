@@ -2,7 +2,9 @@
 
 It behaves like the desk towards any OSC client: replies go to the sender's address and port,
 reads (an address without arguments) are answered, sets are silent, ``/xremote`` clients get
-every change made elsewhere for 10 s, ``/meters`` clients get meter blobs every 50 ms for 10 s.
+every change made elsewhere for 10 s, ``/meters`` clients get meter blobs every 50 ms for 10 s,
+and ``/node`` reads (how X32-Edit and Mixing Station read a desk) answer a text line for what the
+emulator models (channel mix and config, main mix, mute groups, and each of their parameters).
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import cast
 
-from drivers.errors import DeviceProtocolError
+from drivers.errors import DeviceParseError
+from drivers.readers import COMMAND_LOG, ParseErrorLog
 from drivers.x32 import protocol
 from drivers.x32.desk import EmulatedDesk
 from drivers.x32.protocol import Message, OscArg
@@ -22,6 +26,7 @@ from drivers.x32.protocol import Message, OscArg
 _LOGGER = logging.getLogger(__name__)
 
 Address = tuple[str, int]
+NODE = "/node"
 _METER_TICK_S = 0.05  # the desks send meters every 50 ms (x time factor)
 
 
@@ -50,10 +55,11 @@ class X32Emulator(asyncio.DatagramProtocol):
         self.lose_replies = 0  # drop this many read replies (a congested network / busy desk)
         self.remote_clients: dict[Address, float] = {}  # /xremote client -> expiry (clock)
         self.meter_clients: dict[Address, tuple[float, int]] = {}  # -> (expiry, time factor)
-        self.received: list[Message] = []  # log for tests
+        self.received: deque[Message] = deque(maxlen=COMMAND_LOG)  # newest, for tests
         self._transport: asyncio.DatagramTransport | None = None
         self._meter_timer: asyncio.TimerHandle | None = None
         self._ticks = 0
+        self.parse_errors = ParseErrorLog(f"emulated {self.model.model_name}", _LOGGER)
 
     async def start(self, listen: str = "127.0.0.1:0") -> None:
         """Bind the UDP socket (port 0 = any free port) and start sending meters."""
@@ -98,13 +104,17 @@ class X32Emulator(asyncio.DatagramProtocol):
         if self.silent:
             return
         try:
-            messages = protocol.decode(data)
-        except DeviceProtocolError:
-            _LOGGER.debug("emulator: ignoring non-OSC datagram %s", data[:32].hex())
-            return
-        for message in messages:
-            self.received.append(message)
-            self._handle(message, addr)
+            for message in protocol.decode(data):
+                self.received.append(message)
+                self._handle(message, addr)
+        except DeviceParseError as exc:  # garbage from some controller: skip, keep serving
+            self.parse_errors.report(f"datagram from {addr[0]}:{addr[1]}", data, exc)
+
+    def send_raw(self, data: bytes) -> None:
+        """Send ``data`` as is to every /xremote client (tests: what a broken desk sends)."""
+        if self._transport is not None:
+            for client in self.remote_clients:
+                self._transport.sendto(data, client)
 
     def change_at_desk(self, address: str, value: OscArg) -> None:
         """Somebody moves a control on the desk itself: store and tell every subscriber."""
@@ -121,6 +131,8 @@ class X32Emulator(asyncio.DatagramProtocol):
             self._send(sender, address, "V2.05", "osc-server", *self._model_and_firmware())
         elif address == protocol.STATUS:
             self._send(sender, address, "active", sender[0], self._desk_name())
+        elif address == NODE:
+            self._node(args, sender)
         elif address == "/xinfo":
             self._send(sender, address, sender[0], self._desk_name(), *self._model_and_firmware())
         elif not args:
@@ -133,6 +145,14 @@ class X32Emulator(asyncio.DatagramProtocol):
                 self._send(sender, address, value)
         else:
             self._fan_out(self.desk.write(address, args[0]), sender=sender)
+
+    def _node(self, args: tuple[OscArg, ...], sender: Address) -> None:
+        """Answer ``/node ,s "ch/01/mix"`` with the node's text line (what desk apps read)."""
+        line = self.desk.node(args[0]) if args and isinstance(args[0], str) else None
+        if line is None:
+            _LOGGER.debug("emulator: /node %r not emulated", args[:1])
+        else:
+            self._send(sender, NODE, line + "\n")
 
     def _subscribe_meters(self, args: tuple[OscArg, ...], sender: Address) -> None:
         """``/meters ,s[i] "/meters/1" [time factor]``: (re)subscribe for 10 s."""

@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, cast
 
-from drivers.errors import DeviceConnectionError, DeviceProtocolError, DeviceTimeout, Problem
+from drivers.errors import DeviceConnectionError, DeviceParseError, DeviceTimeout, Problem
+from drivers.readers import ParseErrorLog
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.roles.mixer import Meters, Mixer
 from drivers.x32 import protocol
@@ -64,6 +65,7 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
         self._resync: asyncio.Task[None] | None = None
         self._last_heard = 0.0
         self._waiters: dict[str, list[asyncio.Future[OscArg]]] = {}
+        self.parse_errors = ParseErrorLog(name, _LOGGER)
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -194,12 +196,10 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
         if self.status.value.availability is not Availability.ONLINE:
             self._went_online()
         try:
-            messages = protocol.decode(data)
-        except DeviceProtocolError as exc:
-            _LOGGER.warning("%s: %s", self.name, exc)
-            return
-        for message in messages:
-            self._dispatch(message)
+            for message in protocol.decode(data):
+                self._dispatch(message)
+        except DeviceParseError as exc:  # one bad datagram: skip it, keep listening
+            self.parse_errors.report("datagram", data, exc)
 
     def _dispatch(self, message: Message) -> None:
         if message.address == protocol.CHANNEL_METERS and message.args:
@@ -208,19 +208,15 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
         if not message.args:
             return
         value = message.args[0]
+        self._apply(message.address, value)  # DeviceParseError: the read waits for a good one
         for future in self._waiters.pop(message.address, []):
             if not future.done():
                 future.set_result(value)
-        self._apply(message.address, value)
 
     def _apply_meters(self, blob: OscArg) -> None:
         if not isinstance(blob, bytes):
             return
-        try:
-            levels = protocol.decode_meter_blob(self.desk, blob)
-        except DeviceProtocolError as exc:
-            _LOGGER.warning("%s: %s", self.name, exc)
-            return
+        levels = protocol.decode_meter_blob(self.desk, blob)  # DeviceParseError: skipped
         channels = levels[: self.limits.channels]
         if len(channels) == self.limits.channels:
             self.meters.publish(Meters(channels))
@@ -235,13 +231,13 @@ class X32Mixer(Mixer, asyncio.DatagramProtocol):
         state = self.state.value
         kind, index = parameter.kind, parameter.index
         if kind == "fader" and isinstance(value, float):
-            return state.with_channel(index, fader=value)
+            return state.with_channel(index, fader=protocol.fader_value(value))
         if kind == "on" and isinstance(value, int):
             return state.with_channel(index, on=bool(value))
         if kind == "name" and isinstance(value, str):
             return state.with_channel(index, name=self.name_overrides.get(index) or value)
         if kind == "main_fader" and isinstance(value, float):
-            return replace(state, main_fader=value)
+            return replace(state, main_fader=protocol.fader_value(value))
         if kind == "main_on" and isinstance(value, int):
             return replace(state, main_on=bool(value))
         if kind == "mute_group" and isinstance(value, int):

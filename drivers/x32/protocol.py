@@ -6,6 +6,7 @@ which addresses the desks use and how their meter blobs are laid out. No sockets
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from enum import StrEnum
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket, ParseError
 
-from drivers.errors import DeviceProtocolError
+from drivers.errors import DeviceParseError
 from drivers.roles.mixer import METER_FLOOR_DB, MixerLimits, linear_to_dbfs
 
 OscArg = int | float | str | bytes
@@ -178,13 +179,52 @@ class Message:
     args: tuple[OscArg, ...]
 
 
+_TYPE_TAGS = frozenset(b"ihfdsbrmtTFN[]")  # what python-osc reads
+_BUNDLE = b"#bundle\x00"
+
+
+def _check_structure(datagram: bytes, depth: int = 0) -> None:
+    """Refuse what python-osc would half-read with a log line of its own (DeviceParseError).
+
+    python-osc skips an unknown type tag or an unrecognised bundle element with a warning on
+    the root logger and goes on: one hostile datagram, one log line, and a message with fewer
+    arguments than it says. Checked here first, such a datagram is one typed parse error.
+    """
+    if datagram.startswith(_BUNDLE) and depth < 4:
+        position = 16  # "#bundle\0" and the 8-byte time tag
+        while position < len(datagram):
+            size = int.from_bytes(datagram[position : position + 4], "big")
+            element = datagram[position + 4 : position + 4 + size]
+            if size <= 0 or len(element) != size:
+                raise DeviceParseError("OSC bundle element length does not add up")
+            _check_structure(element, depth + 1)
+            position += 4 + size
+        return
+    end = datagram.find(b"\x00")
+    if not datagram.startswith(b"/") or end < 0:
+        raise DeviceParseError("not an OSC message or bundle")
+    tags_at = (end // 4 + 1) * 4
+    if tags_at >= len(datagram):
+        return  # an address alone (old OSC, e.g. "/info" typed by hand): no arguments
+    tags_end = datagram.find(b"\x00", tags_at)
+    if datagram[tags_at : tags_at + 1] != b"," or tags_end < 0:
+        raise DeviceParseError("OSC message without a type tag string")
+    if not _TYPE_TAGS.issuperset(datagram[tags_at + 1 : tags_end]):
+        raise DeviceParseError("OSC message with an unknown type tag")
+
+
 def decode(datagram: bytes) -> list[Message]:
-    """Decode a datagram (a message or a bundle); ``DeviceProtocolError`` if it is not OSC."""
+    """Decode a datagram (a message or a bundle); ``DeviceParseError`` if it is not OSC."""
+    _check_structure(datagram)
+    # python-osc raises more than its ParseError on garbage: UnicodeDecodeError (a ValueError)
+    # for an address or string that is not UTF-8, struct/index errors on odd lengths.
     try:
         packet = OscPacket(datagram)
-    except ParseError as exc:
-        raise DeviceProtocolError(f"not an OSC packet: {datagram[:32].hex()}") from exc
-    return [Message(item.message.address, tuple(item.message.params)) for item in packet.messages]
+        return [
+            Message(item.message.address, tuple(item.message.params)) for item in packet.messages
+        ]
+    except (ParseError, ValueError, TypeError, IndexError, OverflowError, struct.error) as exc:
+        raise DeviceParseError(f"not an OSC packet ({type(exc).__name__})") from exc
 
 
 def encode_meter_blob(desk: DeskModel, levels_db: Sequence[float]) -> bytes:
@@ -198,18 +238,27 @@ def encode_meter_blob(desk: DeskModel, levels_db: Sequence[float]) -> bytes:
 
 
 def decode_meter_blob(desk: DeskModel, blob: bytes) -> tuple[float, ...]:
-    """Meter blob to dBFS values; ``DeviceProtocolError`` if the length does not add up."""
+    """Meter blob to dBFS values; ``DeviceParseError`` if the length does not add up."""
     if len(blob) < 4:
-        raise DeviceProtocolError(f"meter blob too short: {blob.hex()}")
+        raise DeviceParseError(f"meter blob too short: {blob.hex()}")
     (count,) = struct.unpack_from("<i", blob)
     size = 4 if desk.meter_format is MeterFormat.FLOAT_LINEAR else 2
     if count < 0 or len(blob) < 4 + count * size:
-        raise DeviceProtocolError(f"meter blob says {count} values but has {len(blob) - 4} bytes")
+        raise DeviceParseError(f"meter blob says {count} values but has {len(blob) - 4} bytes")
     if desk.meter_format is MeterFormat.FLOAT_LINEAR:
-        return tuple(linear_to_dbfs(v) for v in struct.unpack_from(f"<{count}f", blob, 4))
+        values = struct.unpack_from(f"<{count}f", blob, 4)
+        # NaN or infinity is no level: show the floor (1.0 = 0 dBFS is the ceiling anyway)
+        return tuple(linear_to_dbfs(v if math.isfinite(v) else 0.0) for v in values)
     return tuple(
         max(METER_FLOOR_DB, tick / 256.0) for tick in struct.unpack_from(f"<{count}h", blob, 4)
     )
+
+
+def fader_value(value: float) -> float:
+    """Check a fader position from the desk: ``DeviceParseError`` unless finite 0.0-1.0."""
+    if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+        raise DeviceParseError(f"fader value {value!r} not in 0.0-1.0")
+    return value
 
 
 def check_level(level: float) -> float:

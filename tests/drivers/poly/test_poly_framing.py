@@ -1,6 +1,5 @@
 import pytest
 
-from drivers.errors import DeviceProtocolError
 from drivers.poly.framing import PolyFramer, PolyLine, dial_command, parse_callstatus
 
 STREAM = b'dial manual 384 "a@b"\n\rdialing manual\r\nmute near on\n\rmute near on\r\n'
@@ -25,9 +24,12 @@ def test_any_chunking_gives_the_same_lines() -> None:
         assert lines == expected
 
 
-def test_endless_line_is_a_protocol_error() -> None:
-    with pytest.raises(DeviceProtocolError):
-        PolyFramer().feed(b"x" * 5000)
+def test_endless_line_is_dropped_and_the_next_line_comes_through() -> None:
+    dropped: list[bytes] = []
+    framer = PolyFramer(on_overlong=dropped.append)
+    assert framer.feed(b"x" * 5000) == []
+    assert framer.feed(b"x" * 5000 + b"\r\nwake\r\n") == [PolyLine("wake", echo=False)]
+    assert framer.dropped == 1 and len(dropped) == 1
 
 
 def test_dial_command_validates() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 import numpy as np
 from videostreams import wait_for_state
@@ -126,3 +127,20 @@ async def test_training_video_for_the_demo_serves_every_camera_and_a_far_end() -
         for player in players:
             await asyncio.wait_for(player.close(), 10)
         await video.close()
+
+
+async def test_mjpeg_server_shrugs_off_an_endless_request(caplog) -> None:
+    camera = EmulatedCamera()
+    server = training_stream(camera.position, label="CAM 1", fps=5)
+    await server.start()
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(b"GET /" + b"x" * 100_000)  # no end of headers, over the 64 KB limit
+        await writer.drain()
+        assert await asyncio.wait_for(reader.read(), 5) == b""  # closed on us, quietly
+        writer.close()
+        await asyncio.sleep(0.05)
+        gc.collect()  # an unretrieved task exception is reported when the task is freed
+        assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    finally:
+        await server.close()

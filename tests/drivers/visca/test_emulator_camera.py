@@ -243,3 +243,34 @@ def test_chain_split_packets(clock: FakeClock) -> None:
     packet = v.inquire_power().packet()
     assert chain.receive(packet[:2]) == []
     assert chain.receive(packet[2:]) == [bytes.fromhex("90 50 02 FF")]
+
+
+@pytest.mark.parametrize(
+    ("packet", "pan_sign", "tilt_sign"),
+    [
+        ("810106010c000103ff", -1, 0),  # left, tilt speed 00: what third-party controllers send
+        ("810106010c000203ff", 1, 0),  # right
+        ("8101060100090301ff", 0, 1),  # up, pan speed 00
+        ("8101060100090302ff", 0, -1),  # down
+    ],
+)
+def test_single_axis_drive_accepts_speed_00_on_the_idle_axis(
+    cam: EmulatedCamera, clock: FakeClock, packet: str, pan_sign: int, tilt_sign: int
+) -> None:
+    replies = v.ReplyDecoder().feed(b"".join(cam.handle(bytes.fromhex(packet))))
+    assert replies == [v.Ack(1, 1), v.Completion(1, 1)]
+    clock.now += 1.0
+    position = cam.position()
+    assert (position.pan > 0) - (position.pan < 0) == pan_sign
+    assert (position.tilt > 0) - (position.tilt < 0) == tilt_sign
+
+
+@pytest.mark.parametrize(
+    "packet",
+    ["8101060100000301ff", "8101060100000103ff", "8101060100000101ff", "810106010c000101ff"],
+)
+def test_speed_00_on_a_moving_axis_is_still_a_syntax_error(
+    cam: EmulatedCamera, packet: str
+) -> None:
+    replies = v.ReplyDecoder().feed(b"".join(cam.handle(bytes.fromhex(packet))))
+    assert replies == [v.ErrorReply(1, 0, v.ViscaErrorCode.SYNTAX)]

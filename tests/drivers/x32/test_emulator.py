@@ -166,3 +166,58 @@ async def _first_meter(client: RawClient) -> OscMessage:
         if message.address == "/meters/1":
             return message
     raise AssertionError("no meters")
+
+
+@pytest.mark.parametrize(
+    ("request_path", "line"),
+    [
+        ("ch/01/mix", "/ch/01/mix ON   0.0 ON +0 OFF   -oo"),
+        ("/ch/01/mix", "/ch/01/mix ON   0.0 ON +0 OFF   -oo"),
+        ("ch/05/mix", "/ch/05/mix ON   -oo ON +0 OFF   -oo"),
+        ("ch/01/config", '/ch/01/config "Chair" 1 YE 1'),
+        ("ch/01/mix/fader", "/ch/01/mix/fader   0.0"),
+        ("ch/01/mix/on", "/ch/01/mix/on ON"),
+        ("ch/01/config/name", '/ch/01/config/name "Chair"'),
+        ("main/st/mix", "/main/st/mix ON   0.0 +0"),
+        ("config/mute", "/config/mute OFF OFF OFF OFF OFF OFF"),
+    ],
+)
+async def test_node_reads_answer_a_text_line(
+    emulator: X32Emulator, raw_client: RawClient, request_path: str, line: str
+) -> None:
+    raw_client.send("/node", request_path)
+    replies = [m for m in await raw_client.collect(0.3) if m.address == "/node"]
+    assert [m.params for m in replies] == [[line + "\n"]]
+
+
+async def test_node_follows_changes(emulator: X32Emulator, raw_client: RawClient) -> None:
+    raw_client.send("/ch/02/mix/fader", 0.5)  # -10 dB on the desk's fader law
+    raw_client.send("/ch/02/mix/on", 0)
+    raw_client.send("/config/mute/2", 1)
+    await asyncio.sleep(0.1)
+    raw_client.send("/node", "ch/02/mix")
+    raw_client.send("/node", "config/mute")
+    lines = [m.params[0] for m in await raw_client.collect(0.3) if m.address == "/node"]
+    assert lines == [
+        "/ch/02/mix OFF -10.0 ON +0 OFF   -oo\n",
+        "/config/mute OFF ON OFF OFF OFF OFF\n",
+    ]
+
+
+async def test_node_of_something_not_modelled_is_not_answered(
+    emulator: X32Emulator, raw_client: RawClient
+) -> None:
+    raw_client.send("/node", "fx/1/par")
+    raw_client.send("/node", "ch/99/mix")
+    raw_client.send("/node")
+    assert [m for m in await raw_client.collect(0.3) if m.address == "/node"] == []
+
+
+async def test_xair_node_uses_its_main_bus(xair_emulator: X32Emulator) -> None:
+    client = RawClient(xair_emulator.port)
+    try:
+        client.send("/node", "lr/mix")
+        replies = [m.params for m in await client.collect(0.3) if m.address == "/node"]
+        assert replies == [["/lr/mix ON   0.0 +0\n"]]
+    finally:
+        client.close()

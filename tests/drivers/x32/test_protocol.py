@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from drivers.errors import DeviceProtocolError
+from drivers.errors import DeviceParseError
 from drivers.roles.mixer import METER_FLOOR_DB, fader_to_db, linear_to_dbfs
 from drivers.x32 import protocol
 from drivers.x32.protocol import X32, XAIR, Parameter
@@ -35,7 +35,7 @@ def test_bool_is_sent_as_int_not_osc_true() -> None:
 
 
 def test_decode_rejects_non_osc() -> None:
-    with pytest.raises(DeviceProtocolError):
+    with pytest.raises(DeviceParseError):
         protocol.decode(b"\x00\x01garbage")
 
 
@@ -82,7 +82,7 @@ def test_meter_blob_round_trip(desk: protocol.DeskModel) -> None:
 
 @pytest.mark.parametrize("blob", [b"\x01\x00", struct.pack("<i2f", 3, 0.1, 0.2), b"\xff" * 4])
 def test_bad_meter_blob_is_a_protocol_error(blob: bytes) -> None:
-    with pytest.raises(DeviceProtocolError):
+    with pytest.raises(DeviceParseError):
         protocol.decode_meter_blob(X32, blob)
 
 
