@@ -54,9 +54,6 @@ PYV=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 # 2. System packages, plus what this interpreter lacks: venv/ensurepip (Debian splits it off
 #    as python3.X-venv), the shared libpython and objdump that PyInstaller's bundle needs.
-apt_install "${APT_PACKAGES[@]}"
-if ! "$PYTHON" -c "import ensurepip, venv" 2>/dev/null; then apt_install "python$PYV-venv"; fi
-command -v objdump >/dev/null || apt_install binutils
 has_libpython() {
   "$PYTHON" - <<'EOF'
 import os, sys, sysconfig
@@ -67,7 +64,11 @@ sys.exit(0 if name.endswith((".so", ".so.1.0")) and any(
     os.path.exists(os.path.join(d, name)) for d in dirs) else 1)
 EOF
 }
-has_libpython || apt_install "libpython$PYV"
+needed=("${APT_PACKAGES[@]}")
+"$PYTHON" -c "import ensurepip, venv" 2>/dev/null || needed+=("python$PYV-venv")
+command -v objdump >/dev/null || needed+=(binutils)
+has_libpython || needed+=("libpython$PYV")
+apt_install "${needed[@]}"  # one apt run for all of it
 
 # 3. The venv: exactly the lock. A venv that is half made (interrupted, no pip), made by another
 #    Python, or made from another lock is thrown away and made anew, so nothing lingers.
