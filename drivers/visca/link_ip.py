@@ -255,8 +255,9 @@ class RawTcpLink(ViscaLink):
         task, self._reader_task = self._reader_task, None
         if task is not None and task is not asyncio.current_task():
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            # wait without re-raising: how the reader ended (a reset, EOF) is already reported
+            # by _reader_ended; raising here would end the reconnect loop itself
+            await asyncio.wait({task})
         writer, self._writer = self._writer, None
         if writer is not None:
             writer.close()

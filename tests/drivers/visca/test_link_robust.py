@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import socket
+import struct
 from collections.abc import AsyncIterator, Callable
 
 import pytest
 
+from drivers.errors import Problem
 from drivers.roles.base import Availability, DeviceStatus
 from drivers.visca.connection import ConnectionSpec, Transport
 from drivers.visca.link import ViscaLink, open_link
@@ -56,6 +59,25 @@ async def test_a_killed_task_shows_offline_and_reconnects(tcp_link, task_name: s
     _task(task_name).cancel()
     await until(lambda: any(s.availability is Availability.OFFLINE for s in seen))
     assert next(s for s in seen if s.availability is Availability.OFFLINE).problem is not None
+    await until(lambda: link.is_up and len(connections) == 2)
+    await link.send(POWER_ON)
+
+
+async def test_a_reset_connection_is_a_plain_outage_not_a_dead_loop(tcp_link) -> None:
+    """The peer resets (RST): the light says 'cannot be reached', the loop reconnects.
+
+    Awaiting the reader task that had ended with ConnectionResetError used to raise inside
+    the reconnect loop, so its supervisor reported problem 'unknown' ("see the event log").
+    """
+    link, connections = tcp_link
+    seen: list[DeviceStatus] = []
+    link.status.subscribe(seen.append)
+    sock = connections[0].get_extra_info("socket")
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    connections[0].transport.abort()  # close with linger 0: the kernel sends RST
+    await until(lambda: any(s.availability is Availability.OFFLINE for s in seen))
+    down = [s for s in seen if s.availability is Availability.OFFLINE]
+    assert [s.problem for s in down] == [Problem.CONNECTION_REFUSED] * len(down), down
     await until(lambda: link.is_up and len(connections) == 2)
     await link.send(POWER_ON)
 
