@@ -6,10 +6,12 @@ in repair mode and this module never writes over a file it could not read.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import logging
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -75,6 +77,12 @@ def default_profile_path() -> Path:
     return user
 
 
+MAX_BYTES = 512 * 1024  # a 7-camera room with 64 presets each is under 100 KiB
+MAX_LINE = 10_000  # characters; tomlkit needs seconds for a string of a megabyte
+BOM = "\ufeff"
+_SAVE_AS_UTF8 = "save it again as UTF-8"
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version is kept on every save."""
     return path.with_name(path.name + ".bak")
@@ -92,28 +100,92 @@ def field_name(location: Location) -> str:
 
 
 def _read(path: Path) -> str:
-    """Read the file, turning every failure into a ProfileError."""
+    """Read the file as UTF-8 text, turning every failure into a ProfileError."""
     try:
-        return path.read_text(encoding="utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ProfileError(path, None, None, "not a file (a folder, a device or a pipe)")
+        if info.st_size > MAX_BYTES:
+            raise ProfileError(path, None, None, _too_large(info.st_size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ProfileError(path, None, None, "file not found", missing=True) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ProfileError(path, None, None, f"cannot read the file: {exc}") from exc
+    if len(data) > MAX_BYTES:  # grew while we looked
+        raise ProfileError(path, None, None, _too_large(len(data)))
+    return _decode(data, path)
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_BYTES // 1024
+    return f"the file is too large ({size // 1024} KiB; a room profile is at most {limit} KiB)"
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """UTF-8 with or without a byte-order mark (Windows Notepad writes one); nothing else."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ProfileError(path, 1, None, f"the file is saved as UTF-32: {_SAVE_AS_UTF8}")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ProfileError(path, 1, None, f"the file is saved as UTF-16: {_SAVE_AS_UTF8}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        raise ProfileError(
+            path, line, None, f"not UTF-8 text (byte 0x{byte:02X}): {_SAVE_AS_UTF8}"
+        ) from exc
 
 
 def _parse_text(text: str, path: Path) -> tomlkit.TOMLDocument:
     """Parse TOML text, turning a syntax error into a ProfileError with its line."""
+    text = text.removeprefix(BOM)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            raise ProfileError(
+                path, number, None, f"line too long ({len(line)} characters; at most {MAX_LINE})"
+            )
     try:
-        return tomlkit.parse(text)
+        document = tomlkit.parse(text)
     except tomlkit.exceptions.ParseError as exc:
         message = str(exc).split(" at line ")[0]
         raise ProfileError(path, exc.line, None, f"TOML syntax: {message}") from exc
+    except RecursionError as exc:
+        raise ProfileError(path, None, None, "TOML syntax: values nested too deeply") from exc
+    if not document:
+        raise ProfileError(
+            path, None, None, "the file is empty: it has no settings (start from example.toml)"
+        )
+    return document
 
 
 def _parse(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
     """Read and parse the file, turning every failure into a ProfileError."""
     text = _read(path)
     return text, _parse_text(text, path)
+
+
+_TYPE_ERRORS = frozenset(
+    {"int_type", "bool_type", "float_type", "string_type", "list_type", "dict_type", "model_type"}
+)
+
+
+def _describe(value: object) -> str:
+    """Say what the file has where another type belongs: ``the text "2"``, ``true``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f'the text "{shown}"'
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
 
 
 def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileError:
@@ -125,6 +197,8 @@ def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileErr
     message = first["msg"]
     if first["type"] == "extra_forbidden":
         message = "unknown setting (misspelt?)"
+    elif first["type"] in _TYPE_ERRORS:
+        message += f" (found {_describe(first['input'])})"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
     return ProfileError(path, line, field_name(location) or None, message)
@@ -245,6 +319,7 @@ def save_profile_text(text: str, path: Path | str) -> RoomProfile:
     not a usable profile.
     """
     path = Path(path)
+    text = text.removeprefix(BOM)  # pasted from a file Notepad saved: the BOM is not content
     profile = parse_profile_text(text, path)
     _atomic_write(path, text)
     _LOGGER.info("saved profile text %s", path)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from console.config.base import StrictModel
+from console.config.base import LAX, StrictModel
 
 ChannelNumber = Annotated[int, Field(ge=1, le=32)]
 FaderLevel = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -70,7 +70,7 @@ def _muted_microphones() -> AudioStateProfile:
 class MixerProfile(StrictModel):
     """The room's audio desk (or none)."""
 
-    driver: MixerDriver = MixerDriver.NONE
+    driver: Annotated[MixerDriver, LAX] = MixerDriver.NONE
     name: Annotated[str, Field(min_length=1, max_length=60)] = "Mixer"  # shown by its light
     host: Annotated[str | None, Field(min_length=1, max_length=253)] = None
     port: Annotated[int | None, Field(ge=1, le=65535)] = None  # None = the desk's default
