@@ -113,25 +113,27 @@ class BridgeProfile(StrictModel):
 
     @model_validator(mode="after")
     def _check_dial_string(self) -> BridgeProfile:
+        problem = self._dial_string_problem()
+        if problem is not None:
+            raise field_error(BridgeProfile, ("dial_string",), problem, self.dial_string)
+        return self
+
+    def _dial_string_problem(self) -> str | None:
+        """Say what is wrong with ``dial_string`` for this kind of bridge (None: nothing)."""
         if self.kind is BridgeKind.JITSI:
             parts = urlsplit(self.dial_string)
             if parts.scheme != "https" or not parts.hostname or parts.fragment:
-                raise ValueError("a Jitsi bridge needs an https://host/room URL without '#'")
+                return "a Jitsi bridge needs an https://host/room URL without '#'"
             if "@" in parts.netloc:  # https://meet.example@other.example/ goes to other.example
-                raise field_error(
-                    BridgeProfile,
-                    ("dial_string",),
+                return (
                     "a Jitsi URL must not have a user name before the host (user@): "
-                    f"it would open {parts.hostname}",
-                    self.dial_string,
+                    f"it would open {parts.hostname}"
                 )
-            try:
-                validate_dial_string(self.dial_string)
-            except InvalidDialString as exc:
-                raise ValueError(str(exc)) from exc
-        else:
-            validate_dial_string(self.dial_string)  # InvalidDialString is a ValueError
-        return self
+        try:
+            validate_dial_string(self.dial_string)
+        except InvalidDialString as exc:
+            return str(exc)
+        return None
 
 
 class CallProfile(StrictModel):

@@ -26,7 +26,7 @@ from tomlkit.items import AoT, Table
 
 from console.config.migrations import MigrationError, migrate
 from console.config.models import RoomProfile
-from console.config.toml_lines import Location, key_lines, line_of
+from console.config.toml_lines import Location, key_lines, line_of, repeated_key_line
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -142,29 +142,32 @@ def _decode(data: bytes, path: Path) -> str:
 def _parse_text(text: str, path: Path) -> tomlkit.TOMLDocument:
     """Parse TOML text, turning a syntax error into a ProfileError with its line."""
     text = text.removeprefix(BOM)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if len(line) > MAX_LINE:
+    for number, written in enumerate(text.splitlines(), start=1):
+        if len(written) > MAX_LINE:
             raise ProfileError(
-                path, number, None, f"line too long ({len(line)} characters; at most {MAX_LINE})"
+                path, number, None, f"line too long ({len(written)} characters; at most {MAX_LINE})"
             )
     try:
         document = tomlkit.parse(text)
     except tomlkit.exceptions.ParseError as exc:
         message = str(exc).split(" at line ")[0]
-        raise ProfileError(path, exc.line, None, f"TOML syntax: {message}") from exc
+        line = exc.line
+        if "already exists" in message:  # tomlkit notices at the next table: name the repeat
+            line = repeated_key_line(text) or line
+        raise ProfileError(path, line, None, f"TOML syntax: {message}") from exc
+    except tomlkit.exceptions.KeyAlreadyPresent as exc:  # raised without a line
+        line = repeated_key_line(text)
+        raise ProfileError(path, line, None, f"TOML syntax: {exc}") from exc
     except RecursionError as exc:
         raise ProfileError(path, None, None, "TOML syntax: values nested too deeply") from exc
+    except Exception as exc:  # a parser bug on odd input must not end the console either
+        _LOGGER.exception("profile: TOML parser failed on %s", path)
+        raise ProfileError(path, None, None, f"TOML syntax: cannot read it ({exc})") from exc
     if not document:
         raise ProfileError(
             path, None, None, "the file is empty: it has no settings (start from example.toml)"
         )
     return document
-
-
-def _parse(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
-    """Read and parse the file, turning every failure into a ProfileError."""
-    text = _read(path)
-    return text, _parse_text(text, path)
 
 
 _TYPE_ERRORS = frozenset(
@@ -304,9 +307,14 @@ def save_profile(profile: RoomProfile, path: Path | str) -> None:
     """
     path = Path(path)
     document = tomlkit.document()
-    if path.exists():
-        load_profile(path)  # raises ProfileError for a broken file
-        document = _parse(path)[1]
+    try:
+        text = _read(path)  # a symlink loop or a folder is not "missing": never replace it
+    except ProfileError as exc:
+        if not exc.missing:
+            raise
+    else:
+        _profile_from_text(text, path)  # raises ProfileError for a broken file
+        document = _parse_text(text, path)
     _merge(document, profile.model_dump(mode="json", exclude_none=True))
     _atomic_write(path, tomlkit.dumps(document))
     _LOGGER.info("saved profile %s", path)
