@@ -190,10 +190,19 @@ class TechnicianGate:
             _LOGGER.info("technician mode left")
         self.mode.publish(Mode.OPERATOR)
 
-    def set_pin(self, new_pin: str | None) -> str | None:
-        """Set (or with None remove) the PIN in technician mode; returns the hash to store."""
+    def set_pin(
+        self, new_pin: str | None, *, store: Callable[[str | None], None] | None = None
+    ) -> str | None:
+        """Set (or with None remove) the PIN in technician mode; returns the hash to store.
+
+        ``store`` saves the new hash first (into the profile); if it raises (a read-only
+        file, a broken profile) the gate keeps the PIN it had and the error goes to the caller.
+        """
         if self.mode.value is not Mode.TECHNICIAN:
             raise PermissionError("the PIN can only be changed in technician mode")
-        self._pin_hash = hash_pin(new_pin) if new_pin is not None else None
+        pin_hash = hash_pin(new_pin) if new_pin is not None else None
+        if store is not None:
+            store(pin_hash)
+        self._pin_hash = pin_hash
         _LOGGER.info("technician PIN %s", "changed" if new_pin else "removed")
         return self._pin_hash
