@@ -109,6 +109,8 @@ class CameraProfile(StrictModel):
     @field_validator("connection")
     @classmethod
     def _check_connection(cls, value: str) -> str:
+        if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+            raise ValueError(f"connection {value!r} has a control character (a stray escape?)")
         spec = parse_connection(value)  # ValueError says what is expected
         if spec.transport is Transport.PTY:
             raise ValueError(
