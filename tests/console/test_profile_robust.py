@@ -249,3 +249,46 @@ def test_a_driver_that_fails_oddly_while_being_made_is_reported(
     (posted,) = room.notifications.items
     assert (posted.device, posted.problem) == ("A", Problem.UNKNOWN)
     assert "unexpected keyword" in posted.detail
+
+
+_STARTABLE = HEAD + camera("a", "serial:/dev/roomconsole-none") + camera("b", "tcp:127.0.0.1:1")
+_VALUES = ['"2"', "0", "1", "2", "7", "8", "2.0", "true", '""', '"pty"']
+_MUTANTS = [
+    (key, value, camera_index)
+    for key in ("address", "connection", "driver", "recall_speed", "limits.replies")
+    for value in [
+        *_VALUES,
+        '"serial:/dev/roomconsole-none"',
+        '"tcp:127.0.0.1:1"',
+        '"udp:127.0.0.1:1"',
+        '"visca-ip:127.0.0.1:1"',
+        '"tcp:127.0.0.1:0"',
+        '"visca-tcp"',
+        '"x32"',
+    ]
+    for camera_index in (0, 1)
+]
+
+
+async def test_every_accepted_variant_of_a_camera_starts_and_closes(tmp_path: Path) -> None:
+    """What ``check-profile`` accepts starts: no ValueError from the bus inside room.start()."""
+    accepted = 0
+    for key, value, index in _MUTANTS:
+        blocks = _STARTABLE.split("\n[[cameras]]\n")
+        blocks[index + 1] = f"{key} = {value}\n" + "\n".join(
+            line for line in blocks[index + 1].splitlines() if not line.startswith(f"{key} =")
+        )
+        path = tmp_path / "room.toml"
+        path.write_text("\n[[cameras]]\n".join(blocks) + "\n", encoding="utf-8")
+        try:
+            profile = load_profile(path)
+        except ProfileError:
+            continue
+        accepted += 1
+        room = build_room(profile, path)
+        try:
+            await asyncio.wait_for(room.start(), 10)
+            assert len(room.cameras) == 2, (key, value, index)
+        finally:
+            await asyncio.wait_for(room.close(), 10)
+    assert accepted >= 20  # the variants are not all refused: the test starts real rooms
