@@ -118,6 +118,11 @@ def _read(path: Path) -> str:
     return _decode(data, path)
 
 
+def read_profile_text(path: Path | str) -> str:
+    """Return a profile file's text (UTF-8, a byte-order mark dropped); ``ProfileError`` if not."""
+    return _read(Path(path))
+
+
 def _too_large(size: int) -> str:
     limit = MAX_BYTES // 1024
     return f"the file is too large ({size // 1024} KiB; a room profile is at most {limit} KiB)"
