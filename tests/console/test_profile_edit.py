@@ -22,6 +22,7 @@ from console.profile_edit import (
     test_connection,
     validate_text,
 )
+from console.profile_form import get_value, set_value
 from drivers import registry
 from drivers.errors import DeviceUnavailable, Problem
 from drivers.roles.base import Device
@@ -226,3 +227,18 @@ async def test_unreachable_camera_says_why(connection: str, problem: Problem) ->
     assert isinstance(profile, RoomProfile)
     result = await asyncio.wait_for(test_connection(list_devices(profile)[0], timeout=1.5), 10)
     assert not result.ok and result.problem is problem, result
+
+
+def test_import_and_form_edits_take_a_file_saved_with_a_bom(tmp_path: Path) -> None:
+    """A Notepad BOM passed validation but made tomlkit fail in import and in the forms."""
+    src = tmp_path / "site.toml"
+    src.write_bytes(b"\xef\xbb\xbf" + strip_secrets(profile_text()).encode("utf-8"))
+    current = validate_text(profile_text(), "room.toml")
+    assert isinstance(current, RoomProfile)
+    text = import_profile(src, current)
+    assert not text.startswith("\ufeff")
+    imported = validate_text(text, src)
+    assert isinstance(imported, RoomProfile)
+    assert imported.technician_pin_hash == PIN_HASH
+    edited = set_value("\ufeff" + profile_text(), ("site", "name"), "Hội trường")
+    assert get_value(edited, ("site", "name")) == "Hội trường"
