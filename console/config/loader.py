@@ -71,8 +71,12 @@ def default_profile_path() -> Path:
     user = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
     site = Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
     if not user.exists() and site.is_file():
-        user.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(site, user)
+        try:
+            user.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(site, user)
+        except OSError as exc:  # a read-only or odd home folder: use the machine copy as it is
+            _LOGGER.error("profile: cannot copy %s to %s (%s); using %s", site, user, exc, site)
+            return site
         _LOGGER.info("profile: first start for this user, copied %s to %s", site, user)
     return user
 

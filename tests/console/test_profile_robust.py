@@ -292,3 +292,20 @@ async def test_every_accepted_variant_of_a_camera_starts_and_closes(tmp_path: Pa
         finally:
             await asyncio.wait_for(room.close(), 10)
     assert accepted >= 20  # the variants are not all refused: the test starts real rooms
+
+
+def test_a_home_folder_that_cannot_take_the_copy_uses_the_machine_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first-start copy raised (no window at all) when the user's config folder was odd."""
+    from console.config import loader
+
+    blocker = tmp_path / "user"
+    blocker.write_text("a file where the config folder should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "site"))
+    site = tmp_path / "site" / "RoomConsole" / "room.toml"
+    site.parent.mkdir(parents=True)
+    site.write_text(HEAD, encoding="utf-8")
+    assert loader.default_profile_path() == site
+    assert load_profile(site).site.name == "Hall"
