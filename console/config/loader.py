@@ -158,6 +158,7 @@ def _parse_text(text: str, path: Path) -> tomlkit.TOMLDocument:
             )
     try:
         document = tomlkit.parse(text)
+        document.unwrap()  # some repeats (a table, then an array of it) show only here
     except tomlkit.exceptions.ParseError as exc:
         message = str(exc).split(" at line ")[0]
         line = exc.line
@@ -234,6 +235,9 @@ def _profile_from_text(text: str, path: Path) -> tuple[RoomProfile, int]:
         return RoomProfile.model_validate(data), version
     except ValidationError as exc:
         raise _validation_error(path, text, exc) from exc
+    except Exception as exc:  # a check that failed oddly: still a message, never a crash
+        _LOGGER.exception("profile: validating %s failed", path)
+        raise ProfileError(path, None, None, f"cannot check the file: {exc!r}") from exc
 
 
 def load_profile(path: Path | str) -> RoomProfile:
