@@ -100,11 +100,13 @@ class CameraProfile(StrictModel):
     @classmethod
     def _check_driver(cls, value: str) -> str:
         known = camera_drivers()
-        if value not in known:
-            kind = "is not a camera driver" if value in registry.names() else "unknown"
-            start = f"{value!r} {kind}" if kind != "unknown" else f"unknown camera driver {value!r}"
-            raise ValueError(f"{start}; camera drivers: {', '.join(known)}")
-        return value
+        if value in known:
+            return value
+        if value in registry.names():  # a mixer or codec driver: the camera would be dropped
+            problem = f"{value!r} is not a camera driver"
+        else:
+            problem = f"unknown camera driver {value!r}"
+        raise ValueError(f"{problem}; camera drivers: {', '.join(known)}")
 
     @field_validator("connection")
     @classmethod
