@@ -217,6 +217,14 @@ def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileErr
     return ProfileError(path, line, field_name(location) or None, message)
 
 
+def parse_profile_bytes(data: bytes, path: Path | str) -> RoomProfile:
+    """Check a profile file's bytes as ``load_profile`` does (encoding, size, syntax, values)."""
+    path = Path(path)
+    if len(data) > MAX_BYTES:
+        raise ProfileError(path, None, None, _too_large(len(data)))
+    return parse_profile_text(_decode(data, path), path)
+
+
 def parse_profile_text(text: str, path: Path | str) -> RoomProfile:
     """Upgrade and validate profile ``text`` (errors name ``path``, the line and the field)."""
     return _profile_from_text(text, Path(path))[0]

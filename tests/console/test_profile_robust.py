@@ -309,3 +309,16 @@ def test_a_home_folder_that_cannot_take_the_copy_uses_the_machine_profile(
     site.write_text(HEAD, encoding="utf-8")
     assert loader.default_profile_path() == site
     assert load_profile(site).site.name == "Hall"
+
+
+def test_profile_bytes_are_checked_as_the_file_would_be() -> None:
+    from console.config.loader import MAX_BYTES, parse_profile_bytes
+
+    assert parse_profile_bytes(b"\xef\xbb\xbf" + HEAD.encode(), "x.toml").site.name == "Hall"
+    for data, fragment in [
+        (b"\xff\xfe" + HEAD.encode("utf-16-le"), "UTF-16"),
+        (b"#" * (MAX_BYTES + 1), "too large"),
+        (HEAD.replace("Hall", "Caf\xe9").encode("latin-1"), "byte 0xE9"),
+    ]:
+        with pytest.raises(ProfileError, match=fragment):
+            parse_profile_bytes(data, "x.toml")
