@@ -122,11 +122,13 @@ class Room:
         """Report a device that cannot start; the room and its other devices carry on."""
         if isinstance(error, DeviceError):
             _LOGGER.warning("%s: cannot start: %s", device.name, error)
-            problem, detail = error.problem, str(error)
-        else:  # a bug or a setting the profile checks missed: never a console without a window
-            _LOGGER.error("%s: cannot start", device.name, exc_info=error)
-            problem, detail = Problem.UNKNOWN, f"{type(error).__name__}: {error}"
-        self.notifications.post(device.name, problem, detail, Severity.ERROR)
+            self.notifications.post(device.name, error.problem, str(error), Severity.ERROR)
+            return
+        # A bug or a setting the profile's checks missed: never a console without a window, and
+        # never a light that keeps saying "connecting" for a device that will not run.
+        _LOGGER.error("%s: cannot start", device.name, exc_info=error)
+        detail = f"cannot start: {type(error).__name__}: {error}"
+        device.status.publish(DeviceStatus(Availability.OFFLINE, Problem.UNKNOWN, detail))
 
     def _watcher(self, device: Device) -> Callable[[DeviceStatus], None]:
         def on_status(status: DeviceStatus) -> None:

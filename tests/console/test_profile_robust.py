@@ -14,7 +14,7 @@ from console.config.loader import parse_profile_text
 from console.room import Room
 from console.setup import build_room
 from drivers.errors import Problem
-from drivers.roles.base import Device
+from drivers.roles.base import Availability, Device
 
 HEAD = 'schema_version = 1\n\n[site]\nname = "Hall"\n'
 
@@ -119,9 +119,10 @@ async def test_an_unexpected_error_at_start_is_reported_not_raised() -> None:
     room = Room(parse_profile_text(HEAD, "room.toml"))
     room.add_device(_Exploding("Odd device"))
     await room.start()
-    posted = [n for n in room.notifications.items if n.device == "Odd device"]
-    assert posted and posted[0].problem is Problem.UNKNOWN
-    assert "bug in a driver" in posted[0].detail
+    (posted,) = [n for n in room.notifications.items if n.device == "Odd device"]
+    assert posted.problem is Problem.UNKNOWN and "bug in a driver" in posted.detail
+    status = room.devices[0].status.value
+    assert (status.availability, status.problem) == (Availability.OFFLINE, Problem.UNKNOWN)
     await room.close()
 
 
