@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -163,3 +164,29 @@ def test_check_profile_exits_4_naming_file_line_and_field(placed: tuple[Case, Pa
     assert case.message.lower() in done.stdout.lower()
     assert "Traceback" not in done.stderr
     assert _state(path.parent) == before
+
+
+def test_a_profile_the_account_may_not_read_is_refused_by_check_profile() -> None:
+    """Tests run as root, who reads anything: ``check-profile`` runs as ``nobody`` here."""
+    if shutil.which("setpriv") is None or os.geteuid() != 0:
+        pytest.skip("needs root and setpriv to run check-profile as another account")
+    folder = Path(tempfile.mkdtemp(prefix="roomconsole-unreadable-", dir="/tmp"))
+    try:
+        folder.chmod(0o755)
+        path = folder / "room.toml"
+        shutil.copyfile(REPO / "profiles" / "example.toml", path)
+        path.chmod(0o600)
+        as_nobody = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        done = subprocess.run(
+            [*as_nobody, *roomctl_command("check-profile", "--config", str(path))],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == EXIT_BAD_PROFILE, done.stdout + done.stderr
+        assert f"{path}: cannot read the file: [Errno 13] Permission denied" in done.stdout
+        assert path.read_bytes() == (REPO / "profiles" / "example.toml").read_bytes()
+    finally:
+        shutil.rmtree(folder)
