@@ -228,12 +228,6 @@ def test_a_jitsi_url_with_user_info_is_refused(tmp_path: Path, url: str) -> None
     assert "user name before the host" in error.message
 
 
-def test_no_running_event_loop_is_left_behind() -> None:
-    """Guard: the async tests above run on pytest-asyncio's loop, not a leaked one."""
-    with pytest.raises(RuntimeError):
-        asyncio.get_running_loop()
-
-
 def test_a_driver_that_fails_oddly_while_being_made_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
