@@ -4,9 +4,10 @@ Each parser gets random bytes and mutated valid messages (byte flips, inserts, c
 tokens such as ``:``, CR LF, ``nan``, ``1e400``, ``²``; JSON values of the wrong type), fed in
 random chunks to the object that reads that input in the console: the VISCA bus and camera, the
 Sony VISCA-IP link, the X32 mixer and emulator, baresip's ctrl_tcp connection with the codec
-behind it, the Cisco and Poly codecs, and the dial-string checks. Per parser it counts inputs,
-typed rejections (a message skipped with a typed parse error, or a refused dial string) and
-unhandled exceptions (anything escaping the object, or reaching the event loop's handler).
+behind it, the Cisco and Poly codecs, the dial-string checks and the room profile file. Per
+parser it counts inputs, typed rejections (a message skipped with a typed parse error, a refused
+dial string or profile) and unhandled exceptions (anything escaping the object, or reaching the
+event loop's handler).
 An input counts as rejected when the object skipped (part of) it with a typed parse error.
 
 Run: ``python bench/fuzz.py --per-parser N [--seed S] [--only NAME]``. Prints a table and one
@@ -33,6 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from console.config.loader import ProfileError, parse_profile_bytes
 from drivers.baresip.codec import BaresipCodec
 from drivers.baresip.ctrl import CtrlConnection
 from drivers.baresip.netstring import encode as netstring
@@ -493,6 +495,25 @@ def _dial_strings() -> Target:
     return Target("dial strings", lambda rng: mutate(rng, DIAL), _typed(check))
 
 
+def _room_profile() -> Target:
+    """The room profile as the console reads the file's bytes: UTF-8, TOML, every check."""
+    repo = Path(__file__).resolve().parents[1]
+    good = [path.read_bytes() for path in sorted((repo / "profiles").glob("*.toml"))]
+    bad = [
+        path.read_bytes() for path in sorted((repo / "tests/console/bad_profiles").glob("*.toml"))
+    ]
+    seeds = good * len(bad) + bad  # half from the shipped profiles, half from the bad corpus
+
+    def feed(rng: random.Random, data: bytes) -> int:
+        try:
+            parse_profile_bytes(data, "fuzz.toml")
+        except ProfileError:  # the typed refusal: file, line, field and why
+            return 1
+        return 0
+
+    return Target("room profile (TOML file)", lambda rng: mutate(rng, seeds), feed)
+
+
 # --- the run -------------------------------------------------------------------------------------
 
 
@@ -507,6 +528,7 @@ async def _targets(only: str | None) -> list[Target]:
         _cisco(),
         *_poly(),
         _dial_strings(),
+        _room_profile(),
     ]
     return [t for t in made if only is None or only.lower() in t.name.lower()]
 

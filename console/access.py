@@ -31,6 +31,8 @@ _SCHEME = "scrypt"
 _N, _R, _P = 1 << 14, 8, 1
 _SALT_BYTES = 16
 _HASH_BYTES = 32
+_MAXMEM = 64 << 20  # what scrypt may allocate for one check
+_MAX_WORK = 8 * _N * _R * _P  # n*r*p: at most 8 times our own cost (~0.4 s)
 
 
 class Mode(StrEnum):
@@ -63,7 +65,7 @@ def _b64(data: bytes) -> str:
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
-    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=64 << 20)
+    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=_MAXMEM)
 
 
 def check_pin_format(pin: str) -> str:
@@ -94,6 +96,12 @@ def _parse(stored: str) -> tuple[int, int, int, bytes, bytes]:
         raise ValueError("damaged PIN hash") from exc
     if n < 2 or n & (n - 1) or not (1 <= r <= 64 and 1 <= p <= 16) or not salt or not digest:
         raise ValueError("damaged PIN hash")
+    # scrypt's own memory need (as OpenSSL counts it): more than maxmem and no PIN could be
+    # checked; too much work and every check would freeze the console.
+    if 128 * r * (n + p + 2) > _MAXMEM or n * r * p > _MAX_WORK:
+        raise ValueError(
+            f"PIN hash too costly to check (scrypt n={n}, r={r}, p={p}): set the PIN again"
+        )
     return n, r, p, salt, digest
 
 
@@ -149,12 +157,21 @@ class TechnicianGate:
             _LOGGER.warning("technician mode entered: no technician PIN is set")
             self.mode.publish(Mode.TECHNICIAN)
             return Attempt(AccessResult.NO_PIN_SET)
-        if PIN_PATTERN.fullmatch(pin) and verify_pin(pin, self._pin_hash):
+        if PIN_PATTERN.fullmatch(pin) and self._verify(pin, self._pin_hash):
             self._failures = 0
             _LOGGER.info("technician mode entered")
             self.mode.publish(Mode.TECHNICIAN)
             return Attempt(AccessResult.GRANTED)
         return self._denied()
+
+    @staticmethod
+    def _verify(pin: str, stored: str) -> bool:
+        """``verify_pin`` that never raises: a hash scrypt cannot check matches no PIN."""
+        try:
+            return verify_pin(pin, stored)
+        except (ValueError, MemoryError) as exc:
+            _LOGGER.error("technician PIN hash cannot be checked: %s", exc)
+            return False
 
     def _denied(self) -> Attempt:
         self._failures += 1
@@ -173,10 +190,19 @@ class TechnicianGate:
             _LOGGER.info("technician mode left")
         self.mode.publish(Mode.OPERATOR)
 
-    def set_pin(self, new_pin: str | None) -> str | None:
-        """Set (or with None remove) the PIN in technician mode; returns the hash to store."""
+    def set_pin(
+        self, new_pin: str | None, *, store: Callable[[str | None], None] | None = None
+    ) -> str | None:
+        """Set (or with None remove) the PIN in technician mode; returns the hash to store.
+
+        ``store`` saves the new hash first (into the profile); if it raises (a read-only
+        file, a broken profile) the gate keeps the PIN it had and the error goes to the caller.
+        """
         if self.mode.value is not Mode.TECHNICIAN:
             raise PermissionError("the PIN can only be changed in technician mode")
-        self._pin_hash = hash_pin(new_pin) if new_pin is not None else None
+        pin_hash = hash_pin(new_pin) if new_pin is not None else None
+        if store is not None:
+            store(pin_hash)
+        self._pin_hash = pin_hash
         _LOGGER.info("technician PIN %s", "changed" if new_pin else "removed")
         return self._pin_hash

@@ -19,7 +19,13 @@ from tomlkit.container import Container
 from tomlkit.items import AbstractTable, AoT
 
 from console.config.camera import CameraProfile
-from console.config.loader import ProfileError, parse_profile_text, save_profile_text
+from console.config.loader import (
+    BOM,
+    ProfileError,
+    parse_profile_text,
+    read_profile_text,
+    save_profile_text,
+)
 from console.config.models import RoomProfile
 from console.room import Room
 from console.services.steps import wait_for_value
@@ -212,7 +218,7 @@ def _strip_secrets(container: Container | AbstractTable) -> None:
 
 def strip_secrets(text: str) -> str:
     """Return profile ``text`` without secrets (PIN hash, passwords in URLs), still valid TOML."""
-    document = tomlkit.parse(text)
+    document = tomlkit.parse(text.removeprefix(BOM))
     _strip_secrets(document)
     lines = tomlkit.dumps(document).splitlines(keepends=True)
     return "".join(scrub_text(line) if line.lstrip().startswith("#") else line for line in lines)
@@ -234,10 +240,7 @@ def import_profile(src: Path | str, current: RoomProfile | None = None) -> str:
     never opens technician mode without a PIN.
     """
     src = Path(src)
-    try:
-        text = src.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(src, None, None, f"cannot read the file: {exc}") from exc
+    text = read_profile_text(src)  # as the console reads it: BOM, encoding, size, not a pipe
     imported = parse_profile_text(text, src)
     if current is not None and current.technician_pin_hash and not imported.technician_pin_hash:
         text = _with_pin_hash(text, current.technician_pin_hash)
@@ -248,6 +251,6 @@ def import_profile(src: Path | str, current: RoomProfile | None = None) -> str:
 
 def _with_pin_hash(text: str, pin_hash: str) -> str:
     """Add ``technician_pin_hash`` to ``text`` (tomlkit puts it before the first table)."""
-    document = tomlkit.parse(text)
+    document = tomlkit.parse(text.removeprefix(BOM))
     document["technician_pin_hash"] = pin_hash
     return tomlkit.dumps(document)

@@ -18,7 +18,7 @@ import tomlkit.exceptions
 from tomlkit.container import Container
 from tomlkit.items import AoT, Item, Table
 
-from console.config.loader import ProfileError
+from console.config.loader import BOM, ProfileError
 from console.config.toml_lines import key_lines
 
 _LOGGER = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ _FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def _parse(text: str) -> tomlkit.TOMLDocument:
-    return tomlkit.parse(text)
+    return tomlkit.parse(text.removeprefix(BOM))  # a file Windows Notepad saved
 
 
 def _child(node: Any, part: str | int) -> Any:

@@ -113,14 +113,22 @@ class Room:
         to_start = [d for d in self.devices if id(d) not in self._running]
         results = await asyncio.gather(*(d.start() for d in to_start), return_exceptions=True)
         for device, result in zip(to_start, results, strict=True):
-            if isinstance(result, DeviceError):
+            if isinstance(result, Exception):
                 self._report_start_failure(device, result)
-            elif isinstance(result, BaseException):
+            elif isinstance(result, BaseException):  # cancelled, interrupted: not ours to keep
                 raise result
 
-    def _report_start_failure(self, device: Device, error: DeviceError) -> None:
-        _LOGGER.warning("%s: cannot start: %s", device.name, error)
-        self.notifications.post(device.name, error.problem, str(error), Severity.ERROR)
+    def _report_start_failure(self, device: Device, error: Exception) -> None:
+        """Report a device that cannot start; the room and its other devices carry on."""
+        if isinstance(error, DeviceError):
+            _LOGGER.warning("%s: cannot start: %s", device.name, error)
+            self.notifications.post(device.name, error.problem, str(error), Severity.ERROR)
+            return
+        # A bug or a setting the profile's checks missed: never a console without a window, and
+        # never a light that keeps saying "connecting" for a device that will not run.
+        _LOGGER.error("%s: cannot start", device.name, exc_info=error)
+        detail = f"cannot start: {type(error).__name__}: {error}"
+        device.status.publish(DeviceStatus(Availability.OFFLINE, Problem.UNKNOWN, detail))
 
     def _watcher(self, device: Device) -> Callable[[DeviceStatus], None]:
         def on_status(status: DeviceStatus) -> None:

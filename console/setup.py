@@ -12,7 +12,7 @@ from console.notifications import Notifications, Severity
 from console.presets import Preset, PresetBook
 from console.room import CameraSlot, Room
 from drivers import registry
-from drivers.errors import DeviceError
+from drivers.errors import DeviceError, Problem
 from drivers.roles.base import Device
 from drivers.roles.camera import Camera
 from drivers.video.player import VideoPlayer
@@ -69,18 +69,16 @@ def build_room(
     for label, make in makers:
         try:
             device = make(profile)
-        except DeviceError as exc:
-            _LOGGER.error("%s: %s", label, exc)
-            notifications.post(label, exc.problem, str(exc), Severity.ERROR)
+        except Exception as exc:  # noqa: BLE001 - one device never stops the room
+            _report(notifications, label, exc)
             continue
         if device is not None:
             room.add_device(device)
     for camera_profile in profile.cameras:
         try:
             camera = _camera(camera_profile)
-        except DeviceError as exc:
-            _LOGGER.error("%s: %s", camera_profile.name, exc)
-            notifications.post(camera_profile.name, exc.problem, str(exc), Severity.ERROR)
+        except Exception as exc:  # noqa: BLE001 - one device never stops the room
+            _report(notifications, camera_profile.name, exc)
             continue
         book = PresetBook(
             camera,
@@ -97,6 +95,17 @@ def build_room(
     if profile.incoming is not None:
         room.incoming = VideoPlayer("far end", profile.incoming.to_source())  # log/status name
     return room
+
+
+def _report(notifications: Notifications, name: str, error: Exception) -> None:
+    """Log and show a driver that cannot be made; the room goes on without it."""
+    if isinstance(error, DeviceError):
+        _LOGGER.error("%s: %s", name, error)
+        problem, detail = error.problem, str(error)
+    else:  # a bug, or a setting the profile's checks missed
+        _LOGGER.error("%s: cannot create the driver", name, exc_info=error)
+        problem, detail = Problem.UNKNOWN, f"{type(error).__name__}: {error}"
+    notifications.post(name, problem, detail, Severity.ERROR)
 
 
 class PresetSaver:

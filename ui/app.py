@@ -67,8 +67,18 @@ async def open_room(
         return RepairWindow(error), _nothing
     from console.setup import build_room
 
-    room = build_room(profile, path)
-    await room.start()
+    room: Room | None = None
+    try:
+        room = build_room(profile, path)
+        await room.start()
+    except Exception as exc:  # a window that says why, never none at all
+        _LOGGER.exception("the room could not start with %s", path)
+        if room is not None:
+            await room.close()
+        problem = ProfileError(
+            path, None, None, f"the console could not start with this room setup: {exc}"
+        )
+        return RepairWindow(problem), _nothing
     return _room_window(room, room.close, logging_setup)
 
 

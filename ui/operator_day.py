@@ -24,6 +24,7 @@ from console.services.precheck_report import default_report_path
 from ui.help_action import LogFiles, RequestHelp
 from ui.i18n import retranslate_on_change
 from ui.log_view import EventLogDialog
+from ui.pin_warning import PinWarning
 from ui.precheck_card import PrecheckDialog, camera_pictures, room_check
 from ui.schedule_prompts import JoinCallback, ScheduleBanner, SchedulePrompts
 from ui.technician import ModeSwitch
@@ -194,10 +195,18 @@ def install_operator_day(
     """Add the operator's-day toolbar, banner and schedule prompts to ``window``."""
     report = report_path or default_report_path()
     gate = TechnicianGate(room.profile.technician_pin_hash)
+    pin_warning = PinWarning(window, gate.pin_hash)
 
     def on_pin_set(pin_hash: str | None) -> None:
+        """Save the new hash; if that fails the profile keeps the old one (the dialog says why)."""
+        previous = room.profile.technician_pin_hash
         room.profile.technician_pin_hash = pin_hash
-        save_profile(room.profile)
+        try:
+            save_profile(room.profile)
+        except BaseException:
+            room.profile.technician_pin_hash = previous
+            raise
+        pin_warning.follow(pin_hash)
 
     modes = ModeSwitch(gate, window, on_pin_set=on_pin_set)
     toolbar = _toolbar(window)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.access import Mode
-from console.config.loader import ProfileError, backup_path
+from console.config.loader import ProfileError, backup_path, read_profile_text
 from console.config.models import RoomProfile
 from console.profile_edit import (
     TEST_TIMEOUT,
@@ -275,8 +275,8 @@ class SettingsEditor(QDialog):
     def _changed_elsewhere(self, path: Path) -> bool:
         """Warn once when the file changed since it was opened (a preset saved meanwhile)."""
         try:
-            disk = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            disk = read_profile_text(path)
+        except ProfileError:
             return False  # missing or unreadable: nothing of value to lose, .bak keeps it
         if disk in (self._saved_text, self._overwrite_ok):
             return False
@@ -344,8 +344,8 @@ def open_settings(room: Room, parent: QWidget | None = None) -> SettingsEditor:
     """Make the editor on the room's profile file (or its in-memory profile in the demo)."""
     path = room.profile_path
     try:
-        text = path.read_text(encoding="utf-8") if path is not None else None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_profile_text(path) if path is not None else None
+    except ProfileError as exc:
         _LOGGER.warning("settings: cannot read %s, editing the running profile: %s", path, exc)
         text = None
     return SettingsEditor(path, text or profile_text(room.profile), room, parent)

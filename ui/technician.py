@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.access import PIN_PATTERN, AccessResult, Mode, TechnicianGate
+from console.config.loader import ProfileError
 from drivers.observable import Unsubscribe
 from ui.i18n import retranslate_on_change
 
@@ -213,9 +214,16 @@ class PinDialog(QDialog):
             return
         if self._gate.mode.value is not Mode.TECHNICIAN:
             self._gate.try_pin("")  # no PIN set: the gate lets the technician in
-        pin_hash = self._gate.set_pin(first)
-        if self._on_pin_set is not None:
-            self._on_pin_set(pin_hash)
+        try:
+            self._gate.set_pin(first, store=self._on_pin_set)
+        except (OSError, ProfileError) as exc:  # read-only file, broken profile: nothing lost
+            _LOGGER.error("technician PIN not saved: %s", exc)
+            self._show_message(
+                self.tr("The PIN could not be saved, so it is not changed: {error}").format(
+                    error=exc
+                )
+            )
+            return
         self.accept()
 
     def _on_cancel_clicked(self) -> None:

@@ -26,7 +26,7 @@ from console.config.codec import (
     PinStore,
     PinStoreUnavailable,
 )
-from console.config.loader import default_profile_path
+from console.config.loader import ProfileError, default_profile_path, read_profile_text
 from console.services.join import JoinBridge, JoinPhase, JoinProgress
 from console.services.leave import leave_meeting
 from console.services.steps import wait_for_value
@@ -65,8 +65,7 @@ def register_emulator(devices: Any) -> None:
 def load_call_profile(path: Path | None) -> CallProfile:
     """Read the ``[call]`` table of the profile (ValueError with the reason if broken)."""
     path = path or default_profile_path()
-    with path.open("rb") as file:
-        data = tomllib.load(file)
+    data = tomllib.loads(read_profile_text(path))  # as the console reads it (BOM, size, UTF-8)
     return CallProfile.model_validate(data.get("call", {}))
 
 
@@ -75,7 +74,7 @@ def _run(args: argparse.Namespace) -> int:
         profile = load_call_profile(args.config)
         if args.action == "join":
             profile.bridge(args.bridge)
-    except (OSError, ValueError, ValidationError, KeyError) as exc:
+    except (OSError, ValueError, ValidationError, KeyError, ProfileError) as exc:
         print(f"error: profile: {exc}")
         return cli.EXIT_BAD_PROFILE
     try:

@@ -17,7 +17,7 @@ from keyring.backends import fail
 from keyring.errors import KeyringError, PasswordDeleteError
 from pydantic import Field, field_validator, model_validator
 
-from console.config.base import StrictModel
+from console.config.base import LAX, StrictModel, field_error, repeated
 from console.config.mixer import AudioStateProfile
 from drivers.dialstring import InvalidDialString, validate_dial_string, validate_dtmf
 from drivers.errors import Problem
@@ -44,7 +44,7 @@ class CodecProfile(StrictModel):
     """The room's codec: a supervised baresip, or a hardware codec on the network."""
 
     name: Annotated[str, Field(min_length=1, max_length=60)] = "Codec"  # shown by its light
-    driver: CodecDriver = CodecDriver.BARESIP
+    driver: Annotated[CodecDriver, LAX] = CodecDriver.BARESIP
     host: Annotated[str | None, Field(min_length=1, max_length=253)] = None
     port: Annotated[int | None, Field(ge=1, le=65535)] = None
     # baresip: attach to a running instance's ctrl_tcp ("127.0.0.1:4444") instead of starting one
@@ -93,7 +93,7 @@ class BridgeProfile(StrictModel):
 
     id: BridgeId
     name: Annotated[str, Field(min_length=1, max_length=60)]
-    kind: BridgeKind = BridgeKind.SIP
+    kind: Annotated[BridgeKind, LAX] = BridgeKind.SIP
     dial_string: Annotated[str, Field(min_length=1, max_length=300)]
     call_rate: Annotated[int | None, Field(ge=64, le=20000)] = None  # kbit/s; None = codec default
     conference_id: Annotated[str | None, Field(max_length=64)] = None  # DTMF, e.g. "123456#"
@@ -113,17 +113,27 @@ class BridgeProfile(StrictModel):
 
     @model_validator(mode="after")
     def _check_dial_string(self) -> BridgeProfile:
+        problem = self._dial_string_problem()
+        if problem is not None:
+            raise field_error(BridgeProfile, ("dial_string",), problem, self.dial_string)
+        return self
+
+    def _dial_string_problem(self) -> str | None:
+        """Say what is wrong with ``dial_string`` for this kind of bridge (None: nothing)."""
         if self.kind is BridgeKind.JITSI:
             parts = urlsplit(self.dial_string)
             if parts.scheme != "https" or not parts.hostname or parts.fragment:
-                raise ValueError("a Jitsi bridge needs an https://host/room URL without '#'")
-            try:
-                validate_dial_string(self.dial_string)
-            except InvalidDialString as exc:
-                raise ValueError(str(exc)) from exc
-        else:
-            validate_dial_string(self.dial_string)  # InvalidDialString is a ValueError
-        return self
+                return "a Jitsi bridge needs an https://host/room URL without '#'"
+            if "@" in parts.netloc:  # https://meet.example@other.example/ goes to other.example
+                return (
+                    "a Jitsi URL must not have a user name before the host (user@): "
+                    f"it would open {parts.hostname}"
+                )
+        try:
+            validate_dial_string(self.dial_string)
+        except InvalidDialString as exc:
+            return str(exc)
+        return None
 
 
 class CallProfile(StrictModel):
@@ -134,10 +144,15 @@ class CallProfile(StrictModel):
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> CallProfile:
-        ids = [bridge.id for bridge in self.bridges]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"bridge ids used twice: {duplicates}")
+        twice = repeated([bridge.id for bridge in self.bridges])
+        if twice is not None:
+            ident = self.bridges[twice[1]].id
+            raise field_error(
+                CallProfile,
+                ("bridges", twice[1], "id"),
+                f"bridge ids used twice: [{ident!r}] (bridges[{twice[0] + 1}] has it too)",
+                ident,
+            )
         return self
 
     def bridge(self, bridge_id: str | None = None) -> BridgeProfile:

@@ -6,10 +6,12 @@ in repair mode and this module never writes over a file it could not read.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import logging
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -24,7 +26,7 @@ from tomlkit.items import AoT, Table
 
 from console.config.migrations import MigrationError, migrate
 from console.config.models import RoomProfile
-from console.config.toml_lines import Location, key_lines, line_of
+from console.config.toml_lines import Location, key_lines, line_of, repeated_key_line
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -69,10 +71,20 @@ def default_profile_path() -> Path:
     user = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
     site = Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / PROFILE_FILE
     if not user.exists() and site.is_file():
-        user.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(site, user)
+        try:
+            user.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(site, user)
+        except OSError as exc:  # a read-only or odd home folder: use the machine copy as it is
+            _LOGGER.error("profile: cannot copy %s to %s (%s); using %s", site, user, exc, site)
+            return site
         _LOGGER.info("profile: first start for this user, copied %s to %s", site, user)
     return user
+
+
+MAX_BYTES = 512 * 1024  # a 7-camera room with 64 presets each is under 100 KiB
+MAX_LINE = 10_000  # characters; tomlkit needs seconds for a string of a megabyte
+BOM = "\ufeff"
+_SAVE_AS_UTF8 = "save it again as UTF-8"
 
 
 def backup_path(path: Path) -> Path:
@@ -92,28 +104,101 @@ def field_name(location: Location) -> str:
 
 
 def _read(path: Path) -> str:
-    """Read the file, turning every failure into a ProfileError."""
+    """Read the file as UTF-8 text, turning every failure into a ProfileError."""
     try:
-        return path.read_text(encoding="utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ProfileError(path, None, None, "not a file (a folder, a device or a pipe)")
+        if info.st_size > MAX_BYTES:
+            raise ProfileError(path, None, None, _too_large(info.st_size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ProfileError(path, None, None, "file not found", missing=True) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ProfileError(path, None, None, f"cannot read the file: {exc}") from exc
+    if len(data) > MAX_BYTES:  # grew while we looked
+        raise ProfileError(path, None, None, _too_large(len(data)))
+    return _decode(data, path)
+
+
+def read_profile_text(path: Path | str) -> str:
+    """Return a profile file's text (UTF-8, a byte-order mark dropped); ``ProfileError`` if not."""
+    return _read(Path(path))
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_BYTES // 1024
+    return f"the file is too large ({size // 1024} KiB; a room profile is at most {limit} KiB)"
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """UTF-8 with or without a byte-order mark (Windows Notepad writes one); nothing else."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ProfileError(path, 1, None, f"the file is saved as UTF-32: {_SAVE_AS_UTF8}")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ProfileError(path, 1, None, f"the file is saved as UTF-16: {_SAVE_AS_UTF8}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        raise ProfileError(
+            path, line, None, f"not UTF-8 text (byte 0x{byte:02X}): {_SAVE_AS_UTF8}"
+        ) from exc
 
 
 def _parse_text(text: str, path: Path) -> tomlkit.TOMLDocument:
     """Parse TOML text, turning a syntax error into a ProfileError with its line."""
+    text = text.removeprefix(BOM)
+    for number, written in enumerate(text.splitlines(), start=1):
+        if len(written) > MAX_LINE:
+            raise ProfileError(
+                path, number, None, f"line too long ({len(written)} characters; at most {MAX_LINE})"
+            )
     try:
-        return tomlkit.parse(text)
+        document = tomlkit.parse(text)
+        document.unwrap()  # some repeats (a table, then an array of it) show only here
     except tomlkit.exceptions.ParseError as exc:
         message = str(exc).split(" at line ")[0]
-        raise ProfileError(path, exc.line, None, f"TOML syntax: {message}") from exc
+        line = exc.line
+        if "already exists" in message:  # tomlkit notices at the next table: name the repeat
+            line = repeated_key_line(text) or line
+        raise ProfileError(path, line, None, f"TOML syntax: {message}") from exc
+    except tomlkit.exceptions.KeyAlreadyPresent as exc:  # raised without a line
+        line = repeated_key_line(text)
+        raise ProfileError(path, line, None, f"TOML syntax: {exc}") from exc
+    except RecursionError as exc:
+        raise ProfileError(path, None, None, "TOML syntax: values nested too deeply") from exc
+    except Exception as exc:  # a parser bug on odd input must not end the console either
+        _LOGGER.exception("profile: TOML parser failed on %s", path)
+        raise ProfileError(path, None, None, f"TOML syntax: cannot read it ({exc})") from exc
+    if not document:
+        raise ProfileError(
+            path, None, None, "the file is empty: it has no settings (start from example.toml)"
+        )
+    return document
 
 
-def _parse(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
-    """Read and parse the file, turning every failure into a ProfileError."""
-    text = _read(path)
-    return text, _parse_text(text, path)
+_TYPE_ERRORS = frozenset(
+    {"int_type", "bool_type", "float_type", "string_type", "list_type", "dict_type", "model_type"}
+)
+
+
+def _describe(value: object) -> str:
+    """Say what the file has where another type belongs: ``the text "2"``, ``true``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f'the text "{shown}"'
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
 
 
 def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileError:
@@ -125,9 +210,19 @@ def _validation_error(path: Path, text: str, exc: ValidationError) -> ProfileErr
     message = first["msg"]
     if first["type"] == "extra_forbidden":
         message = "unknown setting (misspelt?)"
+    elif first["type"] in _TYPE_ERRORS:
+        message += f" (found {_describe(first['input'])})"
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
     return ProfileError(path, line, field_name(location) or None, message)
+
+
+def parse_profile_bytes(data: bytes, path: Path | str) -> RoomProfile:
+    """Check a profile file's bytes as ``load_profile`` does (encoding, size, syntax, values)."""
+    path = Path(path)
+    if len(data) > MAX_BYTES:
+        raise ProfileError(path, None, None, _too_large(len(data)))
+    return parse_profile_text(_decode(data, path), path)
 
 
 def parse_profile_text(text: str, path: Path | str) -> RoomProfile:
@@ -148,6 +243,9 @@ def _profile_from_text(text: str, path: Path) -> tuple[RoomProfile, int]:
         return RoomProfile.model_validate(data), version
     except ValidationError as exc:
         raise _validation_error(path, text, exc) from exc
+    except Exception as exc:  # a check that failed oddly: still a message, never a crash
+        _LOGGER.exception("profile: validating %s failed", path)
+        raise ProfileError(path, None, None, f"cannot check the file: {exc!r}") from exc
 
 
 def load_profile(path: Path | str) -> RoomProfile:
@@ -230,9 +328,14 @@ def save_profile(profile: RoomProfile, path: Path | str) -> None:
     """
     path = Path(path)
     document = tomlkit.document()
-    if path.exists():
-        load_profile(path)  # raises ProfileError for a broken file
-        document = _parse(path)[1]
+    try:
+        text = _read(path)  # a symlink loop or a folder is not "missing": never replace it
+    except ProfileError as exc:
+        if not exc.missing:
+            raise
+    else:
+        _profile_from_text(text, path)  # raises ProfileError for a broken file
+        document = _parse_text(text, path)
     _merge(document, profile.model_dump(mode="json", exclude_none=True))
     _atomic_write(path, tomlkit.dumps(document))
     _LOGGER.info("saved profile %s", path)
@@ -245,6 +348,7 @@ def save_profile_text(text: str, path: Path | str) -> RoomProfile:
     not a usable profile.
     """
     path = Path(path)
+    text = text.removeprefix(BOM)  # pasted from a file Notepad saved: the BOM is not content
     profile = parse_profile_text(text, path)
     _atomic_write(path, text)
     _LOGGER.info("saved profile text %s", path)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from console.config.base import StrictModel
+from console.config.base import LAX, StrictModel, field_error, repeated
 
 ChannelNumber = Annotated[int, Field(ge=1, le=32)]
 FaderLevel = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -70,7 +70,7 @@ def _muted_microphones() -> AudioStateProfile:
 class MixerProfile(StrictModel):
     """The room's audio desk (or none)."""
 
-    driver: MixerDriver = MixerDriver.NONE
+    driver: Annotated[MixerDriver, LAX] = MixerDriver.NONE
     name: Annotated[str, Field(min_length=1, max_length=60)] = "Mixer"  # shown by its light
     host: Annotated[str | None, Field(min_length=1, max_length=253)] = None
     port: Annotated[int | None, Field(ge=1, le=65535)] = None  # None = the desk's default
@@ -86,10 +86,15 @@ class MixerProfile(StrictModel):
             return self
         if self.host is None:
             raise ValueError(f"mixer driver {self.driver.value!r} needs a host")
-        numbers = [channel.number for channel in self.channels]
-        duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
-        if duplicates:
-            raise ValueError(f"mixer channels listed twice: {duplicates}")
+        twice = repeated([channel.number for channel in self.channels])
+        if twice is not None:
+            number = self.channels[twice[1]].number
+            raise field_error(
+                MixerProfile,
+                ("channels", twice[1], "number"),
+                f"mixer channels listed twice: [{number}] (channels[{twice[0] + 1}] has it too)",
+                number,
+            )
         limit = _CHANNELS[self.driver.value]
         too_high = sorted(n for n in self._all_numbers() if n > limit)
         if too_high:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from console.access import check_pin_hash
-from console.config.base import StrictModel
+from console.config.base import StrictModel, field_error, repeated
 from console.config.camera import CameraProfile
 from console.config.codec import CallProfile
 from console.config.mixer import MixerProfile
@@ -56,15 +56,50 @@ class RoomProfile(StrictModel):
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> RoomProfile:
-        ids = [camera.id for camera in self.cameras]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"camera ids used twice: {duplicates}")
+        twice = repeated([camera.id for camera in self.cameras])
+        if twice is not None:
+            first, second = twice
+            ident = self.cameras[second].id
+            raise field_error(
+                RoomProfile,
+                ("cameras", second, "id"),
+                f"camera id {ident!r} is used twice (cameras[{first + 1}] has it too)",
+                ident,
+            )
+        self._check_shared_links()
         bridges = {bridge.id for bridge in self.call.bridges}
-        unknown = sorted({m.bridge for m in self.schedule.meetings} - bridges)
-        if unknown:
-            raise ValueError(f"meetings name bridges that are not in [call]: {unknown}")
+        for index, meeting in enumerate(self.schedule.meetings):
+            if meeting.bridge not in bridges:
+                known = ", ".join(sorted(bridges)) or "none"
+                raise field_error(
+                    RoomProfile,
+                    ("schedule", "meetings", index, "bridge"),
+                    f"meetings name bridges that are not in [call]: [{meeting.bridge!r}] "
+                    f"(bridges: {known})",
+                    meeting.bridge,
+                )
         return self
+
+    def _check_shared_links(self) -> None:
+        """Two cameras with one connection and one address would answer as one: refuse."""
+        twice = repeated([camera.link for camera in self.cameras])
+        if twice is None:
+            return
+        first, second = twice
+        camera = self.cameras[second]
+        key = "address" if "address" in camera.model_fields_set else "connection"
+        advice = (
+            "give each camera on a serial chain its own address (1-7)"
+            if camera.link[0].startswith("serial:")
+            else "each network camera has its own host or port"
+        )
+        raise field_error(
+            RoomProfile,
+            ("cameras", second, key),
+            f"camera {camera.id!r} has the same connection and address as camera "
+            f"{self.cameras[first].id!r}: {advice}",
+            getattr(camera, key),
+        )
 
     def camera(self, camera_id: str) -> CameraProfile:
         """Return the camera with ``camera_id`` (KeyError if none)."""

@@ -9,15 +9,32 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from console.config.base import StrictModel
+from console.config.base import LAX, StrictModel, field_error, repeated
 
 MeetingId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=40)]
 LeadMinutes = Annotated[int, Field(ge=0, le=24 * 60)]
+
+
+def _text_or(kind: type, example: str) -> Callable[[Any], Any]:
+    """Before-validator: TOML's own value or text such as ``example``; never a number."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, kind | str):
+            return value
+        raise ValueError(f"write it as {example}")
+
+    return check
+
+
+# A TOML time (07:30:00) or text ("14:00"); a number is refused, not read as seconds.
+TimeOfDay = Annotated[dt.time, LAX, BeforeValidator(_text_or(dt.time, "14:00"))]
+Day = Annotated[dt.date, LAX, BeforeValidator(_text_or(dt.date, "2026-05-19"))]
 
 
 class Repeat(StrEnum):
@@ -51,11 +68,12 @@ class MeetingProfile(StrictModel):
     id: MeetingId
     name: Annotated[str, Field(min_length=1, max_length=80)]
     bridge: Annotated[str, Field(min_length=1, max_length=40)]  # a bridge id of the profile
-    repeat: Repeat = Repeat.WEEKLY
-    time: dt.time
-    date: dt.date | None = None  # once: the day; recurring: the first day it applies
-    until: dt.date | None = None  # recurring: the last day it applies
-    weekdays: list[Weekday] = Field(default_factory=list)  # weekly; monthly with week_of_month
+    repeat: Annotated[Repeat, LAX] = Repeat.WEEKLY
+    time: TimeOfDay
+    date: Day | None = None  # once: the day; recurring: the first day it applies
+    until: Day | None = None  # recurring: the last day it applies
+    # weekly; monthly with week_of_month
+    weekdays: list[Annotated[Weekday, LAX]] = Field(default_factory=list)
     day_of_month: Annotated[int | None, Field(ge=1, le=31)] = None  # 31 = the month's last day
     week_of_month: Annotated[int | None, Field(ge=-1, le=5)] = None  # 1 = first, -1 = last
     duration_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 60
@@ -119,10 +137,15 @@ class ScheduleProfile(StrictModel):
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> ScheduleProfile:
-        ids = [meeting.id for meeting in self.meetings]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"meeting ids used twice: {duplicates}")
+        twice = repeated([meeting.id for meeting in self.meetings])
+        if twice is not None:
+            ident = self.meetings[twice[1]].id
+            raise field_error(
+                ScheduleProfile,
+                ("meetings", twice[1], "id"),
+                f"meeting ids used twice: [{ident!r}] (meetings[{twice[0] + 1}] has it too)",
+                ident,
+            )
         return self
 
     def meeting(self, meeting_id: str) -> MeetingProfile:

@@ -53,6 +53,7 @@ class _Scanner:
         self.lines: dict[Location, int] = {}
         self._counters: dict[tuple[str, ...], int] = {}  # array-of-tables path -> last index
         self._table: Location = ()
+        self.repeat: int | None = None  # first line that writes a key or table a second time
 
     def _resolve(self, names: list[str]) -> Location:
         """Turn a header's dotted names into a location, using the current array indexes."""
@@ -70,6 +71,8 @@ class _Scanner:
     def array_header(self, names: list[str], number: int) -> None:
         parent = self._resolve(names[:-1])
         key = (*_plain(parent), names[-1])
+        if key not in self._counters and (*parent, names[-1]) in self.lines and self.repeat is None:
+            self.repeat = number  # [[site]] after [site] or site = ...
         self._counters[key] = self._counters.get(key, -1) + 1
         # forget counters of nested arrays of the previous element
         for other in [k for k in self._counters if len(k) > len(key) and k[: len(key)] == key]:
@@ -80,14 +83,28 @@ class _Scanner:
 
     def table_header(self, names: list[str], number: int) -> None:
         self._table = self._resolve(names)
+        if self._table in self.lines and self.repeat is None:
+            self.repeat = number
         self.lines[self._table] = number
 
     def key(self, names: list[str], number: int) -> None:
-        self.lines[(*self._table, *names)] = number
+        location = (*self._table, *names)
+        if location in self.lines and self.repeat is None:
+            self.repeat = number
+        self.lines[location] = number
 
 
 def key_lines(text: str) -> dict[Location, int]:
     """Line number (1-based) of every table header and key in ``text``."""
+    return _scan(text).lines
+
+
+def repeated_key_line(text: str) -> int | None:
+    """Line of the first key or table written twice (tomlkit names the key, not the line)."""
+    return _scan(text).repeat
+
+
+def _scan(text: str) -> _Scanner:
     scanner = _Scanner()
     skip_depth = 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -101,7 +118,7 @@ def key_lines(text: str) -> dict[Location, int]:
         elif match := _KEY.match(line):
             scanner.key(_split_key(match.group(1)), number)
             skip_depth = max(0, _open_brackets(match.group(2)))
-    return scanner.lines
+    return scanner
 
 
 def line_of(lines: dict[Location, int], location: Location) -> int | None:

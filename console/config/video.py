@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from console.config.base import StrictModel
+from console.config.base import LAX, StrictModel
 from drivers.video.source import Decoder, VideoSource
 
 # Schemes libVLC (or PyAV for RTSP) opens; a typo such as "rtps://" fails at load time.
@@ -25,7 +25,7 @@ class VideoSourceProfile(StrictModel):
     # shot). 35 ms with a sender mux delay of 100 ms measured 146 ms glass to glass (bench).
     caching_ms: Annotated[int | None, Field(ge=0, le=10_000)] = 35
     rtsp_tcp: bool = True  # RTSP over TCP: survives firewalls and packet loss; UDP is lower delay
-    decoder: Decoder = Decoder.AUTO
+    decoder: Annotated[Decoder, LAX] = Decoder.AUTO
     options: list[Annotated[str, Field(pattern=r"^:[a-z0-9-]+(=.*)?$")]] = []  # raw libVLC options
 
     @field_validator("url")

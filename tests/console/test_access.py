@@ -109,3 +109,16 @@ def test_no_pin_set_lets_in_and_asks_for_one_and_set_pin_needs_technician_mode()
     assert gate.try_pin("9753").result is AccessResult.GRANTED
     with pytest.raises(ValueError):
         gate.set_pin("12")
+
+
+def test_a_pin_that_cannot_be_stored_leaves_the_gate_as_it_was() -> None:
+    gate = TechnicianGate(hash_pin("2468"))
+    gate.try_pin("2468")
+
+    def read_only(pin_hash: str | None) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    with pytest.raises(PermissionError):
+        gate.set_pin("1357", store=read_only)
+    gate.leave()
+    assert gate.try_pin("2468").result is AccessResult.GRANTED

@@ -55,3 +55,13 @@ def test_check_profile_good_and_broken(tmp_path: Path) -> None:
     bad = roomctl("check-profile", "--config", str(broken))
     assert bad.returncode == 4
     assert f"{broken}, line 5, field cameras[1].address" in bad.stdout
+
+
+def test_call_reads_a_profile_saved_with_a_bom(tmp_path: Path) -> None:
+    """``roomctl call`` read the file with tomllib: a Notepad BOM was a syntax error."""
+    path = tmp_path / "room.toml"
+    text = '[[call.bridges]]\nid = "main"\nname = "Main"\ndial_string = "sip:1@127.0.0.1"\n'
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    done = roomctl("call", "--config", str(path), "join", "nosuchbridge")
+    assert done.returncode == 4
+    assert done.stdout.strip() == "error: profile: 'nosuchbridge'"

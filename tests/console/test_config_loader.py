@@ -102,7 +102,7 @@ def test_shipped_example_profile_loads() -> None:
             "unknown connection",
         ),
         ("zoom = 1000", "zoom = -1", 31, "cameras[2].presets[1].position", "greater than"),
-        ('id = "back"', 'id = "front"', None, None, "camera ids used twice"),
+        ('id = "back"', 'id = "front"', 23, "cameras[2].id", "camera id 'front' is used twice"),
         ('name = "Back"\n', "", 22, "cameras[2].name", "Field required"),
     ],
 )

@@ -22,7 +22,10 @@ from console.profile_edit import (
     test_connection,
     validate_text,
 )
-from drivers.errors import Problem
+from console.profile_form import get_value, set_value
+from drivers import registry
+from drivers.errors import DeviceUnavailable, Problem
+from drivers.roles.base import Device
 from drivers.visca.emulator import ViscaEmulator
 from drivers.x32.emulator import X32Emulator
 
@@ -47,7 +50,7 @@ connection = "{camera}"
 id = "back"
 name = "Back"
 driver = "visca-tcp"
-connection = "tcp:127.0.0.1:9"
+connection = "tcp:127.0.0.1:10"
 preview = {{ url = "rtsp://admin:s3cret@127.0.0.1:8554/back" }}
 {mixer}"""
 
@@ -128,13 +131,26 @@ async def test_silent_camera_is_not_answering(emulator: ViscaEmulator) -> None:
     assert not result.ok and result.problem is Problem.NOT_ANSWERING
 
 
-async def test_unknown_driver_is_reported_not_raised() -> None:
+async def test_unknown_driver_is_refused_by_the_check() -> None:
     text = profile_text().replace('driver = "visca-tcp"', 'driver = "visca-nope"', 1)
-    profile = validate_text(text, "room.toml")
+    error = validate_text(text, "room.toml")
+    assert isinstance(error, ProfileError)
+    assert (error.line, error.field) == (11, "cameras[1].driver")
+    assert "visca-nope" in error.message and "visca-tcp" in error.message
+
+
+async def test_missing_driver_library_is_reported_not_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unavailable(**kwargs: object) -> Device:
+        raise DeviceUnavailable("driver 'visca-tcp' needs a library that is missing: serial")
+
+    profile = validate_text(profile_text(), "room.toml")
     assert isinstance(profile, RoomProfile)
+    monkeypatch.setitem(registry._FACTORIES, "visca-tcp", unavailable)
     result = await asyncio.wait_for(test_connection(list_devices(profile)[0], timeout=1), 10)
     assert not result.ok and result.problem is Problem.LIBRARY_MISSING
-    assert "visca-nope" in result.detail
+    assert "needs a library" in result.detail
 
 
 async def test_mixer_emulator_answers() -> None:
@@ -211,3 +227,18 @@ async def test_unreachable_camera_says_why(connection: str, problem: Problem) ->
     assert isinstance(profile, RoomProfile)
     result = await asyncio.wait_for(test_connection(list_devices(profile)[0], timeout=1.5), 10)
     assert not result.ok and result.problem is problem, result
+
+
+def test_import_and_form_edits_take_a_file_saved_with_a_bom(tmp_path: Path) -> None:
+    """A Notepad BOM passed validation but made tomlkit fail in import and in the forms."""
+    src = tmp_path / "site.toml"
+    src.write_bytes(b"\xef\xbb\xbf" + strip_secrets(profile_text()).encode("utf-8"))
+    current = validate_text(profile_text(), "room.toml")
+    assert isinstance(current, RoomProfile)
+    text = import_profile(src, current)
+    assert not text.startswith("\ufeff")
+    imported = validate_text(text, src)
+    assert isinstance(imported, RoomProfile)
+    assert imported.technician_pin_hash == PIN_HASH
+    edited = set_value("\ufeff" + profile_text(), ("site", "name"), "Hội trường")
+    assert get_value(edited, ("site", "name")) == "Hội trường"

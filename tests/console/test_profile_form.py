@@ -88,9 +88,9 @@ def test_profile_form_uses_no_private_tomlkit_api() -> None:
 
 
 def test_none_removes_a_field_and_an_unchanged_value_leaves_the_text_alone() -> None:
-    text = set_value(TEXT, ("cameras", 1, "address"), 3)
-    assert profile(text).cameras[1].address == 3
-    assert set_value(text, ("cameras", 1, "address"), None) == TEXT
+    text = set_value(TEXT, ("cameras", 1, "recall_speed"), 3)
+    assert profile(text).cameras[1].recall_speed == 3
+    assert set_value(text, ("cameras", 1, "recall_speed"), None) == TEXT
     assert set_value(TEXT, ("site", "name"), "Hall") == TEXT
 
 

@@ -15,8 +15,9 @@ from console.notifications import Severity
 from console.presets import Preset, PresetBook
 from console.room import CameraSlot, Room
 from console.setup import build_room
-from drivers.errors import DeviceCommandError, Problem
-from drivers.roles.base import Availability
+from drivers import registry
+from drivers.errors import DeviceCommandError, DeviceUnavailable, Problem
+from drivers.roles.base import Availability, Device
 from drivers.roles.camera import CameraLimits, PanTiltDirection
 from drivers.visca.camera import ViscaCamera
 from drivers.visca.emulator import ViscaEmulator
@@ -199,9 +200,15 @@ async def test_preset_save_keeps_edits_made_to_the_file_meanwhile(
         await asyncio.wait_for(room.close(), 10)
 
 
-async def test_build_room_reports_unknown_driver() -> None:
+async def test_build_room_reports_a_driver_it_cannot_make(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unavailable(**kwargs: object) -> Device:
+        raise DeviceUnavailable("driver 'visca-tcp' needs a library that is missing: serial")
+
+    monkeypatch.setitem(registry._FACTORIES, "visca-tcp", unavailable)
     profile = RoomProfile(
-        cameras=[CameraProfile(id="x", name="X", driver="nope", connection="tcp:127.0.0.1:1")]
+        cameras=[CameraProfile(id="x", name="X", driver="visca-tcp", connection="tcp:127.0.0.1:1")]
     )
     room = build_room(profile)
     assert room.cameras == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 from ui_polling import until
@@ -77,6 +78,41 @@ async def test_broken_profile_opens_repair_mode_and_keeps_the_file(tmp_path: Pat
     window.close()
     assert path.read_text(encoding="utf-8") == broken
     assert not backup_path(path).exists()
+
+
+async def test_a_shared_camera_link_opens_repair_mode_at_its_line(tmp_path: Path) -> None:
+    """Issue 13: two cameras on one port and address used to crash room.start (no window)."""
+    path = tmp_path / "room.toml"
+    camera = PROFILE.format(endpoint="tcp:127.0.0.1:1").split("[[cameras]]")[1].split("[[")[0]
+    text = (
+        PROFILE.format(endpoint="tcp:127.0.0.1:1")
+        + "\n[[cameras]]"
+        + camera.replace('"front"', '"back"')
+    )
+    path.write_text(text, encoding="utf-8")
+    window, close = await open_room(parse_args(["--config", str(path)]))
+    assert isinstance(window, RepairWindow)
+    assert (window.line_label.text(), window.field_label.text()) == ("20", "cameras[2].connection")
+    await close()
+    window.close()
+
+
+async def test_an_unexpected_error_while_starting_opens_repair_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import console.setup
+
+    def broken_build_room(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug while building the room")
+
+    monkeypatch.setattr(console.setup, "build_room", broken_build_room)
+    path = tmp_path / "room.toml"
+    path.write_text(PROFILE.format(endpoint="tcp:127.0.0.1:1"), encoding="utf-8")
+    window, close = await open_room(parse_args(["--config", str(path)]))
+    assert isinstance(window, RepairWindow)
+    assert "a bug while building the room" in window.message_label.text()
+    await close()
+    window.close()
 
 
 async def test_missing_profile_says_there_is_no_setup_yet(tmp_path: Path) -> None:

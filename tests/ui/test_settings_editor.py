@@ -87,7 +87,7 @@ async def test_broken_value_shows_line_and_field_and_disables_save(
     assert not editor.rows[0].test_button.isEnabled()  # no tests of an invalid text
     assert not editor.save()  # refused even when called directly
     assert path.read_text(encoding="utf-8") == profile_text()
-    replace_text(editor, "address = 9", "address = 2")
+    replace_text(editor, "address = 9", "address = 1\nrecall_speed = 5")
     await until(lambda: editor.error is None, timeout=DEBOUNCE_MS / 1000 + 3)
     assert editor.status_label.text().startswith("✔ OK")
     assert editor.editor.marked_line() is None
@@ -128,7 +128,7 @@ async def test_test_connection_says_ok_for_an_answering_camera(
     replace_text(editor, "Test hall", "Hall")  # another setting: the result still holds
     editor.validate_now()
     assert editor.rows == [row] and row.result_label.text() == "✔ Front camera is ready"
-    replace_text(editor, "address = 1", "address = 2")  # this camera's settings changed
+    replace_text(editor, '"visca-tcp"', '"visca-udp"')  # this camera's settings changed
     editor.validate_now()
     assert editor.rows == [row] and row.result_label.text() == ""
 
@@ -228,7 +228,7 @@ def test_a_file_changed_meanwhile_is_replaced_only_on_a_second_save(
     path = tmp_path / "room.toml"
     path.write_text(profile_text(), encoding="utf-8")
     editor = make_editor(qtbot, path, profile_text())
-    replace_text(editor, "address = 1", "address = 2")
+    replace_text(editor, "address = 1", "address = 1\nrecall_speed = 5")
     editor.validate_now()
     elsewhere = profile_text().replace("# Test hall", "# a preset was saved")
     path.write_text(elsewhere, encoding="utf-8")  # the operator saved a preset meanwhile

@@ -453,14 +453,15 @@ def test_a_channel_listed_twice_is_said_on_the_channel_list(qtbot: QtBot, tmp_pa
     channels = editor.tabs.devices.channels
     click(qtbot, channels.add_button)
     click(qtbot, channels.add_button)
-    number = item_row(channels, 1, "number").editor
+    row = item_row(channels, 1, "number")
+    number = row.editor
     assert isinstance(number, QSpinBox)
     number.setValue(1)
-    assert not channels.error_label.isHidden()
-    assert channels.error_label.text() == "A channel is listed twice: 1"  # in plain words
+    assert row.is_marked()  # the second one, where the file has it (issue 13: line and field)
+    assert row.error_label.text() == "A channel is listed twice: 1"  # in plain words
     assert not editor.save_button.isEnabled()
     number.setValue(5)
-    assert channels.error_label.isHidden() and editor.save_button.isEnabled()
+    assert not row.is_marked() and editor.save_button.isEnabled()
 
 
 def test_a_bridge_gets_its_own_audio_set_up_only_when_asked(qtbot: QtBot, tmp_path: Path) -> None:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 from ui_polling import until
+from ui_rooms import operator_day_for
 
 from console.access import Mode, TechnicianGate, hash_pin, verify_pin
+from console.config.models import RoomProfile
+from console.room import Room
+from ui.main_window import MainWindow
 from ui.technician import ModeSwitch, PinDialog
 
 PIN = "2468"
@@ -152,3 +157,53 @@ def test_mode_switch_shows_technician_actions_only_in_technician_mode(qtbot: QtB
     switch.detach()
     gate.try_pin(PIN)
     assert modes == ["technician", "operator"]  # no longer following
+
+
+def test_a_pin_that_cannot_be_saved_keeps_the_old_one_and_says_why(qtbot: QtBot) -> None:
+    """Issue 13: a read-only profile raised an uncaught PermissionError from the dialog."""
+    gate = TechnicianGate(None)
+
+    def read_only(pin_hash: str | None) -> None:
+        raise PermissionError(13, "Permission denied", "/etc/xdg/RoomConsole/room.toml")
+
+    dialog = open_dialog(qtbot, gate, on_pin_set=read_only)
+    assert dialog.setting_pin
+    dialog.new_pin.setText("975310")
+    dialog.repeat_pin.setText("975310")
+    click(qtbot, dialog.ok_button)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.message.text().startswith("The PIN could not be saved, so it is not changed")
+    assert "Permission denied" in dialog.message.text()
+    assert gate.pin_hash is None  # not saved, so not set: the warning stays, nobody is locked out
+
+
+async def test_the_status_bar_warns_while_no_pin_is_set(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(Room(RoomProfile()))
+    qtbot.addWidget(window)
+    window.show()
+    saved: list[str | None] = []
+    fail = [True]
+
+    def save(profile: RoomProfile) -> None:
+        if fail[0]:
+            raise PermissionError(13, "Permission denied")
+        saved.append(profile.technician_pin_hash)
+
+    day = operator_day_for(window, tmp_path, save_profile=save)
+    try:
+        warning = window.findChild(QLabel, "pinWarning")
+        assert isinstance(warning, QLabel)
+        assert warning.isVisible() and warning.text() == "⚠ No technician PIN"
+        dialog = day.modes.request_technician()
+        dialog.new_pin.setText("2468")
+        dialog.repeat_pin.setText("2468")
+        click(qtbot, dialog.ok_button)  # the profile is read-only
+        assert "could not be saved" in dialog.message.text()
+        assert warning.isVisible() and window.room.profile.technician_pin_hash is None
+        fail[0] = False
+        click(qtbot, dialog.ok_button)
+        assert len(saved) == 1 and saved[0] is not None and verify_pin("2468", saved[0])
+        assert window.room.profile.technician_pin_hash == saved[0]
+        assert not warning.isVisible()
+    finally:
+        day.close()

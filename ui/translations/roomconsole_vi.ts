@@ -1484,6 +1484,126 @@
         <source>This desk has channels 1–{max}</source>
         <translation>Bàn trộn này có các kênh 1–{max}</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a whole number, without quotes</source>
+        <translation>Nhập một số nguyên, không đặt trong dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a number, without quotes</source>
+        <translation>Nhập một số, không đặt trong dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write true or false, without quotes</source>
+        <translation>Ghi true hoặc false, không đặt trong dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the text in quotes</source>
+        <translation>Ghi chữ trong dấu ngoặc kép</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write it as {example}</source>
+        <translation>Hãy ghi theo dạng {example}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown camera driver “{name}” — use one of: {known}</source>
+        <translation>Không có trình điều khiển máy quay “{name}” — dùng một trong: {known}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is not a camera driver — use one of: {known}</source>
+        <translation>“{name}” không phải trình điều khiển máy quay — dùng một trong: {known}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Camera “{camera}” has the same connection and address as camera “{other}” — give each camera its own</source>
+        <translation>Máy quay “{camera}” trùng kết nối và địa chỉ với máy quay “{other}” — mỗi máy quay cần kết nối hoặc địa chỉ riêng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Over the network the address is always 1 (2–7 are for cameras chained on one serial port)</source>
+        <translation>Qua mạng, địa chỉ luôn là 1 (2–7 dành cho các máy quay nối chuỗi trên cùng một cổng nối tiếp)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“pty” is only for the emulator — write the camera&apos;s own port or address</source>
+        <translation>“pty” chỉ dùng cho trình giả lập — hãy ghi cổng hoặc địa chỉ thật của máy quay</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port is a number from 1 to 65535</source>
+        <translation>Cổng là một số từ 1 đến 65535</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another camera already has the id “{id}”</source>
+        <translation>Mã “{id}” đã được dùng cho một máy quay khác</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The id “{id}” is used twice</source>
+        <translation>Mã “{id}” bị dùng hai lần</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preset {n} is listed twice</source>
+        <translation>Góc máy {n} bị ghi hai lần</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the part before “@” — this address opens another server</source>
+        <translation>Bỏ phần đứng trước “@” — địa chỉ này mở một máy chủ khác</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The technician PIN in the file cannot be used — set it again (roomctl pin set)</source>
+        <translation>Không dùng được mã PIN kỹ thuật trong tệp — hãy đặt lại (roomctl pin set)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file is empty: it has no settings</source>
+        <translation>Tệp trống: chưa có thiết lập nào</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is not saved as UTF-8 text — open it and save it as UTF-8</source>
+        <translation>Tệp không được lưu dạng văn bản UTF-8 — hãy mở và lưu lại dạng UTF-8</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is too large for a room setup</source>
+        <translation>Tệp quá lớn đối với một tệp cấu hình phòng họp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a file (a folder, a device or a pipe)</source>
+        <translation>Đây không phải là tệp (mà là thư mục, thiết bị hoặc đường ống)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This line is far too long</source>
+        <translation>Dòng này quá dài</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read: {detail}</source>
+        <translation>Không đọc được tệp: {detail}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not written as TOML: {detail}</source>
+        <translation>Không đúng cú pháp TOML: {detail}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The console could not start with this room setup: {detail}</source>
+        <translation>Chương trình không khởi động được với cấu hình phòng họp này: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>FieldRow</name>
@@ -1898,7 +2018,7 @@
 <context>
     <name>ModeSwitch</name>
     <message>
-        <location filename="../technician.py" line="+252"/>
+        <location filename="../technician.py" line="+260"/>
         <location line="+50"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
@@ -1930,7 +2050,7 @@
 <context>
     <name>OperatorDay</name>
     <message>
-        <location filename="../operator_day.py" line="+145"/>
+        <location filename="../operator_day.py" line="+146"/>
         <source>Operator&apos;s day</source>
         <translation>Việc trong ngày</translation>
     </message>
@@ -1966,7 +2086,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../technician.py" line="-227"/>
+        <location filename="../technician.py" line="-234"/>
         <source>Technician mode</source>
         <translation>Chế độ kỹ thuật</translation>
     </message>
@@ -2049,6 +2169,24 @@
         <location line="+4"/>
         <source>The two PINs are different — type the same PIN twice.</source>
         <translation>Hai mã PIN không giống nhau — hãy nhập cùng một mã hai lần.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The PIN could not be saved, so it is not changed: {error}</source>
+        <translation>Không lưu được mã PIN nên mã PIN không thay đổi: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PinWarning</name>
+    <message>
+        <location filename="../pin_warning.py" line="+29"/>
+        <source>⚠ No technician PIN</source>
+        <translation>⚠ Chưa có mã PIN kỹ thuật</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anyone can open technician mode and change the room setup. A technician should set a PIN now (Technician mode), or when installing (roomctl pin set).</source>
+        <translation>Ai cũng mở được chế độ kỹ thuật và sửa cấu hình phòng họp. Kỹ thuật viên nên đặt mã PIN ngay (Chế độ kỹ thuật) hoặc khi cài đặt (roomctl pin set).</translation>
     </message>
 </context>
 <context>
