@@ -161,7 +161,7 @@ def _parse_text(text: str, path: Path) -> tomlkit.TOMLDocument:
         document.unwrap()  # some repeats (a table, then an array of it) show only here
     except tomlkit.exceptions.ParseError as exc:
         message = str(exc).split(" at line ")[0]
-        line = exc.line
+        line: int | None = exc.line
         if "already exists" in message:  # tomlkit notices at the next table: name the repeat
             line = repeated_key_line(text) or line
         raise ProfileError(path, line, None, f"TOML syntax: {message}") from exc
