@@ -10,9 +10,11 @@ import codecs
 import contextlib
 import logging
 import os
+import re
 import shutil
 import stat
 import tempfile
+import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -173,11 +175,33 @@ def _parse_text(text: str, path: Path) -> tomlkit.TOMLDocument:
     except Exception as exc:  # a parser bug on odd input must not end the console either
         _LOGGER.exception("profile: TOML parser failed on %s", path)
         raise ProfileError(path, None, None, f"TOML syntax: cannot read it ({exc})") from exc
+    _check_toml_1_0(text, path)
     if not document:
         raise ProfileError(
             path, None, None, "the file is empty: it has no settings (start from example.toml)"
         )
     return document
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _check_toml_1_0(text: str, path: Path) -> None:
+    """Refuse what tomlkit (TOML 1.1 since 0.15) takes but TOML 1.0 readers refuse.
+
+    A profile travels between tools (Python's own ``tomllib``, editors, other sites' older
+    consoles), so it must be plain TOML 1.0: an inline table broken over lines is one such case.
+    The line comes from tomllib's message, as its error has no line attribute before 3.14.
+    """
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _AT_LINE.search(str(exc))
+        message = _AT_LINE.sub("", str(exc)).strip()
+        line = int(found.group(1)) if found else None
+        raise ProfileError(path, line, None, f"TOML syntax: {message}") from exc
+    except RecursionError as exc:
+        raise ProfileError(path, None, None, "TOML syntax: values nested too deeply") from exc
 
 
 _TYPE_ERRORS = frozenset(
