@@ -1,17 +1,22 @@
 """Serial unplug/replug mid-move: the camera goes offline, comes back, and is never left moving.
 
 Each cycle, on a real socat pty pair with the VISCA emulator on the camera end:
-1. the operator drives the camera (pan right), and the emulated camera moves;
+1. the operator drives the camera (pan towards the centre, so a hundred cycles never reach an
+   end stop, which would stop a camera nobody stopped), and the emulated camera moves;
 2. the adapter is unplugged mid-move: socat ends (SIGTERM, or SIGKILL on odd cycles, which leaves
    the pty links behind), the emulator's port closes;
 3. during the outage the operator keeps pressing (move, stop, recall, zoom): each must fail with
    a typed device error quickly, never hang or raise anything else;
 4. the adapter comes back on the same paths; the driver must reconnect by itself and put Stop on
-   the wire, so the camera is not left moving.
+   the wire, so the camera is not left moving;
+5. the operator drives again at once (while the replug Stop may still be answered) and the
+   camera must start moving: the driver must not lose track of that drive.
 
-Figures: offline detection (unplug -> status OFFLINE), reconnect (replug -> ONLINE) p50/p90/max,
-Stop seen by the camera after the replug, cameras left moving, operator actions during outages
-and how they ended. Goal (issue 13): every cycle passes, reconnect <= 2 s, 0 left moving.
+A cycle fails when the camera does not move, does not come back, gets no Stop after the replug,
+or stops only at its end stop (left moving). Figures: offline detection (unplug -> status
+OFFLINE), reconnect (replug -> ONLINE) p50/p90/max, replug -> camera stopped, Stop seen by the
+camera after the replug, cameras left moving, operator actions during outages and how they
+ended. Goal (issue 13): every cycle passes, reconnect <= 2 s, 0 left moving.
 
 Run: ``python bench/unplug.py [--cycles N]``. Prints a table and one JSON line.
 """
@@ -124,8 +129,15 @@ async def run(cycles: int) -> dict[str, object]:
     def online() -> bool:
         return camera.status.value.availability is Availability.ONLINE
 
+    def towards_centre() -> PanTiltDirection:
+        return PanTiltDirection.LEFT if emulated.position().pan > 0 else PanTiltDirection.RIGHT
+
+    def at_end_stop() -> bool:
+        return emulated.position().pan in emulated.model.pan_range
+
     offline_s: list[float] = []
     reconnect_s: list[float] = []
+    stopped_s: list[float] = []  # replug -> the emulated camera stopped
     failures: list[str] = []
     left_moving = stop_after_replug = 0
     actions = {"device_error": 0, "done": 0, "hung": 0, "unexpected": 0}
@@ -133,7 +145,7 @@ async def run(cycles: int) -> dict[str, object]:
         if await wait_for(online, 5) is None:
             raise RuntimeError("the camera never came online")
         for cycle in range(cycles):
-            await asyncio.wait_for(camera.move(PanTiltDirection.RIGHT, 0x10, 0x10), 3)
+            await asyncio.wait_for(camera.move(towards_centre(), 0x10, 0x10), 3)
             if await wait_for(lambda: emulated.moving, 2) is None:
                 failures.append(f"cycle {cycle}: the camera did not start moving")
                 continue
@@ -147,8 +159,9 @@ async def run(cycles: int) -> dict[str, object]:
                 offline_s.append(went)
             for key, count in (await operator_during_outage(camera)).items():
                 actions[key] += count
-            before = len(emulated.commands_received)
+            emulated.commands_received.clear()  # the log keeps only its newest 1000: start afresh
             adapter.plug()
+            replugged = time.perf_counter()
             await emulator.reappear()
             back = await wait_for(online, 10)
             if back is None:
@@ -156,12 +169,16 @@ async def run(cycles: int) -> dict[str, object]:
                 continue
             reconnect_s.append(back)
             stopped = await wait_for(lambda: not emulated.moving, 3)
-            if stopped is None:
+            if stopped is None or at_end_stop():
                 left_moving += 1
                 failures.append(f"cycle {cycle}: camera left moving after the replug")
-            sent = [p.hex() for p in emulated.commands_received[before:]]
+            else:
+                stopped_s.append(time.perf_counter() - replugged)
+            sent = [p.hex() for p in emulated.commands_received]
             if any(p.startswith("81010601") and p.endswith(STOP_SUFFIX) for p in sent):
                 stop_after_replug += 1
+            else:
+                failures.append(f"cycle {cycle}: no Stop on the wire after the replug")
     finally:
         await asyncio.wait_for(camera.close(), 5)
         await emulator.close()
@@ -184,12 +201,17 @@ async def run(cycles: int) -> dict[str, object]:
         "reconnect_p50_s": round(statistics.median(reconnect_s), 3) if reconnect_s else None,
         "reconnect_p90_s": round(pct(reconnect_s, 0.9) or 0, 3) if reconnect_s else None,
         "reconnect_max_s": round(max(reconnect_s), 3) if reconnect_s else None,
+        "stopped_after_replug_p50_ms": round(1000 * statistics.median(stopped_s), 1)
+        if stopped_s
+        else None,
+        "stopped_after_replug_max_ms": round(1000 * max(stopped_s), 1) if stopped_s else None,
         "stop_after_replug": stop_after_replug,
         "left_moving": left_moving,
         "outage_actions": actions,
         "failures": failures[:10],
         "goal_met": passed == cycles
         and left_moving == 0
+        and stop_after_replug == cycles
         and bool(reconnect_s)
         and max(reconnect_s) <= RECONNECT_GOAL_S
         and actions["hung"] == 0
@@ -212,6 +234,10 @@ def main() -> None:
             f" (goal <= {RECONNECT_GOAL_S})",
         ),
         ("Stop on the wire after replug", f"{r['stop_after_replug']}/{r['cycles']}"),
+        (
+            "replug -> stopped p50 / max",
+            f"{r['stopped_after_replug_p50_ms']} / {r['stopped_after_replug_max_ms']} ms",
+        ),
         ("left moving", str(r["left_moving"])),
         ("operator presses in outages", json.dumps(r["outage_actions"])),
     ]

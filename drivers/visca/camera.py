@@ -4,7 +4,12 @@ The camera owns a ``CommandFlow`` (sockets, coalescing, cancel) on a shared ``Vi
 Status follows the bus (port missing, connection refused) and the camera's own answers
 (two unanswered messages in a row = not answering). A camera that never replies (one-way
 wiring, ``limits.replies=False``) is ONLINE with a ``NOT_ANSWERING`` warning. When the link
-comes back after an outage while the camera was driving, Stop goes out before anything else.
+comes back after an outage while the camera may be driving, Stop goes out before anything else.
+
+``state.moving`` (and the zoom drive) say whether the camera may be driving. A Stop clears that
+only if no drive was ordered after it: Stops and drives overlap (the Stop sent on replug is
+still being answered when the operator drives again), and a late Stop must not hide the newer
+drive, or the next outage would leave the camera driving into its end stop.
 """
 
 from __future__ import annotations
@@ -79,9 +84,10 @@ class ViscaCamera(Camera):
         )
         self._misses = 0
         self._answered = False
-        self._needs_stop = False  # was driving when the link dropped: Stop first on return
         self._drive_speeds = (1, 1)
         self._zoom_driving = False
+        self._drives = {PAN_TILT: 0, ZOOM: 0}  # drives ordered so far, per lane
+        self._background: set[asyncio.Task[None]] = set()
         self._unsubscribe: list[Any] = []
         self._poll = SupervisedTask(f"{name} poll", self._poll_forever, self._poll_died)
         self._poll_now = asyncio.Event()
@@ -113,6 +119,9 @@ class ViscaCamera(Camera):
             unsubscribe()
         self._unsubscribe.clear()
         await self._poll.stop()
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
         self.flow.link_down("closed")
         await bus.detach(self.address)
         self.status.publish(DeviceStatus(Availability.OFFLINE, None, "closed"))
@@ -127,13 +136,13 @@ class ViscaCamera(Camera):
     def _on_bus_status(self, status: DeviceStatus) -> None:
         if status.availability is Availability.ONLINE:
             self._misses, self._answered = 0, False
-            if self._needs_stop:
-                asyncio.get_running_loop().create_task(self._stop_after_outage())
+            if self.state.value.moving or self._zoom_driving:
+                task = asyncio.get_running_loop().create_task(self._stop_after_outage())
+                self._background.add(task)
+                task.add_done_callback(self._background.discard)
             self._poll_now.set()
             self._update_status()
             return
-        if self.state.value.moving or self._zoom_driving:
-            self._needs_stop = True
         self.flow.link_down(status.detail or "link down")
         self.status.publish(status)
 
@@ -188,15 +197,25 @@ class ViscaCamera(Camera):
         _check("pan speed", pan_speed, 1, self.limits.pan_speed_max)
         _check("tilt speed", tilt_speed, 1, self.limits.tilt_speed_max)
         self._drive_speeds = (pan_speed, tilt_speed)
-        self._set_state(moving=True, last_preset=None)
+        self._drives[PAN_TILT] += 1
+        self._set_state(moving=True, last_preset=None)  # also if it fails: Stop on return
         await self._run(protocol.pan_tilt_drive(direction, pan_speed, tilt_speed), lane=PAN_TILT)
 
     async def stop(self) -> None:
         """Stop pan-tilt; drops any pending drive and goes out before other queued work."""
         self.flow.make_room()
+        drives = self._drives[PAN_TILT]
         await self._run(self._stop_command(), urgent=True, supersede=(PAN_TILT,))
-        self._needs_stop = False
-        self._set_state(moving=False)
+        self._stopped(PAN_TILT, drives)
+
+    def _stopped(self, lane: str, drives: int) -> None:
+        """Mark ``lane`` still after its Stop completed, unless a drive was ordered since."""
+        if self._drives[lane] != drives:
+            return
+        if lane == PAN_TILT:
+            self._set_state(moving=False)
+        else:
+            self._zoom_driving = False
 
     def _stop_command(self) -> Command:
         # 81 01 06 01 VV WW 03 03 FF: Stop still carries speeds; reuse the last ones
@@ -209,29 +228,32 @@ class ViscaCamera(Camera):
             (protocol.zoom(ZoomDirection.STOP), (ZOOM,)),
         )
         self.flow.make_room()  # a Stop must not wait behind a long recall and zoom
+        drives = dict(self._drives)
         # submit() only queues; failures come back as gathered results, so nothing raises
         jobs = [
             self.flow.submit(cmd, self.command_timeout, urgent=True, supersede=lanes)
             for cmd, lanes in stops
         ]
         outcomes = await asyncio.gather(*(job.future for job in jobs), return_exceptions=True)
+        for lane, outcome in zip((PAN_TILT, ZOOM), outcomes, strict=True):
+            if not isinstance(outcome, BaseException):  # a failed lane may still be driving
+                self._stopped(lane, drives[lane])
         failed = [o for o in outcomes if isinstance(o, BaseException)]
         if failed:
-            self._needs_stop = self._needs_stop or self.state.value.moving or self._zoom_driving
             _LOGGER.warning("%s: stop not confirmed: %s", self.name, failed[0])
-            return
-        self._needs_stop = self._zoom_driving = False
-        self._set_state(moving=False)
 
     async def zoom(self, direction: ZoomDirection, speed: int | None = None) -> None:
         """Drive zoom; Stop drops a pending zoom drive."""
         if speed is not None:
             _check("zoom speed", speed, 0, self.limits.zoom_speed_max)
         self._set_state(last_preset=None)
-        self._zoom_driving = direction is not ZoomDirection.STOP
         if direction is ZoomDirection.STOP:
+            drives = self._drives[ZOOM]
             await self._run(protocol.zoom(direction), urgent=True, supersede=(ZOOM,))
+            self._stopped(ZOOM, drives)
         else:
+            self._drives[ZOOM] += 1
+            self._zoom_driving = True
             await self._run(protocol.zoom(direction, speed), lane=ZOOM)
 
     async def zoom_to(self, position: int) -> None:

@@ -30,6 +30,7 @@ _LOGGER = logging.getLogger(__name__)
 OnData = Callable[[bytes, Hashable], None]
 OnGone = Callable[[Hashable], None]  # a stream client disconnected
 _READ_TIMEOUT = 0.05  # seconds; how fast the serial reader thread notices close()
+_REOPEN_DELAYS = (0.05, 1.0)  # seconds: first and longest wait between tries to reopen a tty
 
 
 class EmulatorTransport(ABC):
@@ -59,7 +60,12 @@ class EmulatorTransport(ABC):
 
 
 class SerialTransport(EmulatorTransport):
-    """An existing tty (e.g. one end of a socat pair) through pyserial; a thread reads."""
+    """An existing tty (e.g. one end of a socat pair) through pyserial; a thread reads.
+
+    A port that fails under the reader (USB adapter unplugged, socat ended) is reopened on the
+    same path with capped back-off until ``close``, as a camera on a replugged cable answers
+    again (the standalone emulator has nobody to call ``open`` for it).
+    """
 
     def __init__(self, on_data: OnData, path: str, baud: int) -> None:
         super().__init__(on_data)
@@ -67,6 +73,7 @@ class SerialTransport(EmulatorTransport):
         self._port: serial.Serial | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._reopen_task: asyncio.Task[None] | None = None
 
     @property
     def endpoint(self) -> str:
@@ -74,7 +81,12 @@ class SerialTransport(EmulatorTransport):
         return f"serial:{self._path}"
 
     async def open(self) -> None:
-        """Open the port and start the reader thread."""
+        """Open the port and start the reader thread (nothing to do if it is open)."""
+        await self._stop_reopening()
+        if self._port is None:
+            self._open_port()
+
+    def _open_port(self) -> None:
         try:
             port = serial.Serial(self._path, self._baud, timeout=_READ_TIMEOUT)
         except (serial.SerialException, OSError) as exc:
@@ -82,26 +94,64 @@ class SerialTransport(EmulatorTransport):
         loop = asyncio.get_running_loop()
         self._port, self._stop = port, threading.Event()
         self._thread = threading.Thread(
-            target=self._read_loop, args=(port, loop), name=f"visca-emulator {self._path}"
+            target=self._read_loop,
+            args=(port, loop, self._stop),
+            name=f"visca-emulator {self._path}",
         )
         self._thread.daemon = True
         self._thread.start()
 
-    def _read_loop(self, port: serial.Serial, loop: asyncio.AbstractEventLoop) -> None:
+    def _read_loop(
+        self, port: serial.Serial, loop: asyncio.AbstractEventLoop, stop: threading.Event
+    ) -> None:
         """Thread: blocking reads handed to the loop (pyserial has no portable async API)."""
-        while not self._stop.is_set():
+        while not stop.is_set():
             try:
                 data = port.read(1)
                 if data:
                     data += port.read(port.in_waiting)
             except Exception as exc:  # noqa: BLE001 - any pyserial/OS error ends the reader
                 _LOGGER.debug("emulator %s: read ended: %s", self._path, exc)
+                if not stop.is_set():  # not closed by us: the port went away
+                    loop.call_soon_threadsafe(self._lost, port, exc)
                 return
             if data:
                 loop.call_soon_threadsafe(self._on_data, bytes(data), None)
 
+    def _lost(self, port: serial.Serial, exc: BaseException) -> None:
+        """Loop: the current port failed under its reader; reopen the path until it is back."""
+        if self._port is None or port is not self._port:
+            return  # a late report about a port already closed or replaced
+        _LOGGER.info("emulator %s: port lost (%s); reopening when it is back", self._path, exc)
+        with contextlib.suppress(Exception):
+            port.close()
+        self._port, self._thread = None, None  # the reader has ended
+        self._reopen_task = asyncio.get_running_loop().create_task(
+            self._reopen(), name=f"visca-emulator reopen {self._path}"
+        )
+
+    async def _reopen(self) -> None:
+        delay, longest = _REOPEN_DELAYS
+        while True:
+            await asyncio.sleep(delay)
+            try:
+                self._open_port()
+            except DeviceConnectionError:
+                delay = min(delay * 2, longest)
+                continue
+            _LOGGER.info("emulator %s: port is back", self._path)
+            return
+
+    async def _stop_reopening(self) -> None:
+        task, self._reopen_task = self._reopen_task, None
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
     async def close(self) -> None:
-        """Stop the reader and close the port."""
+        """Stop the reader (and any reopening) and close the port."""
+        await self._stop_reopening()
         port, self._port = self._port, None
         self._stop.set()
         if self._thread is not None:

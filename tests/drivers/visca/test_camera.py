@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from drivers import registry
-from drivers.errors import DeviceCommandError, DeviceTimeout, Problem
+from drivers.errors import DeviceCommandError, DeviceError, DeviceTimeout, Problem
 from drivers.roles.base import Availability
 from drivers.roles.camera import CameraLimits, FocusAction, PanTiltDirection, ZoomDirection
 from drivers.visca.bus import get_bus
 from drivers.visca.camera import ViscaCamera
+from drivers.visca.emulated_camera import EmulatedCamera
 from drivers.visca.emulator import ViscaEmulator
 from tests.drivers.visca.conftest import SocatPair
 
@@ -297,3 +298,73 @@ async def test_stop_follows_a_drive_without_waiting_for_its_ack(rig: Rig) -> Non
     assert not move.done()  # Stop went out before the drive's ACK came back
     await asyncio.wait_for(asyncio.gather(move, stop), 3)
     assert not rig.emulator.cameras[0].moving and not camera.state.value.moving
+
+
+# --- outages: the adapter unplugged mid-move, presses while it is out, replugged ----------------
+
+
+async def _unplug(rig: Rig, camera: ViscaCamera) -> None:
+    """Pull the adapter (the emulator's port closes with it) and wait for the red light."""
+    await rig.emulator.vanish()
+    rig.pair.kill()
+    await until(lambda: camera.status.value.availability is Availability.OFFLINE)
+
+
+async def _replug(rig: Rig) -> None:
+    rig.pair.start()
+    await rig.emulator.reappear()
+
+
+async def _press_during_outage(camera: ViscaCamera) -> None:
+    """What an operator presses while the cable is out: each fails at once, typed."""
+    presses: list[Callable[[], Awaitable[None]]] = [
+        lambda: camera.move(PanTiltDirection.LEFT, 8, 8),
+        camera.stop,
+        lambda: camera.recall_preset(1),
+        lambda: camera.zoom(ZoomDirection.TELE),
+        camera.stop,
+    ]
+    for press in presses:
+        with pytest.raises(DeviceError):
+            await asyncio.wait_for(press(), 1)
+
+
+def _pan_tilt_stops(emulated: EmulatedCamera, since: int) -> list[str]:
+    return [
+        p.hex()
+        for p in list(emulated.commands_received)[since:]
+        if p.hex().startswith("81010601") and p.hex().endswith("0303ff")
+    ]
+
+
+async def test_drive_pressed_while_the_replug_stop_is_answered_is_stopped_next_outage(
+    rig: Rig,
+) -> None:
+    """The Stop sent after a replug must not mark a newer drive as stopped when it completes.
+
+    Before the fix the late Completion of that Stop cleared ``moving`` after the operator had
+    started a new drive, so the next unplug sent no Stop on replug and the camera drove on
+    into its end stop.
+    """
+    camera = await rig.camera()
+    emulated = rig.emulator.cameras[0]
+    await until(lambda: online(camera))
+    await camera.move(PanTiltDirection.RIGHT, 0x10, 0x10)
+    await _unplug(rig, camera)
+    await _press_during_outage(camera)
+    rig.emulator.reply_delay = 0.1  # the Stops' answers are still on their way ...
+    await _replug(rig)
+    await until(lambda: not emulated.moving)  # the replug Stop reached the camera
+    await asyncio.wait_for(camera.move(PanTiltDirection.LEFT, 0x10, 0x10), 3)  # ... a new drive
+    rig.emulator.reply_delay = 0.0
+    await until(lambda: online(camera) and camera.flow.idle)
+    assert emulated.moving
+    assert camera.state.value.moving  # what the driver believes matches the camera
+
+    await _unplug(rig, camera)
+    before = len(emulated.commands_received)
+    await _replug(rig)
+    await until(lambda: not emulated.moving, 2)
+    assert _pan_tilt_stops(emulated, before), "no Stop on the wire after the replug"
+    pan = emulated.position().pan
+    assert -2267 < pan < 2267  # stopped by the Stop, not by the end stop

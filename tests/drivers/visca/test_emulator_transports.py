@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import threading
 import time
 import tty
 from collections.abc import AsyncIterator
@@ -157,6 +158,54 @@ async def test_serial_port_vanishes_and_returns(
     async with raw_serial(b) as port:
         port.write(v.inquire_power().packet())
         assert await port.read(4) == H("90 50 02 FF")
+
+
+async def test_standalone_serial_emulator_reopens_its_port_after_a_replug(
+    socat_pty_pair: SocatPair,
+) -> None:
+    """``roomctl emulate camera --listen serial:PATH``: nobody calls ``reappear`` there."""
+    a, b = socat_pty_pair
+    ready: asyncio.Queue[str] = asyncio.Queue()
+    task = asyncio.create_task(run_standalone(f"serial:{a}", 1, None, ready.put_nowait))
+    try:
+        await asyncio.wait_for(ready.get(), TIMEOUT)
+        for _ in range(2):  # the adapter is unplugged and replugged, twice
+            socat_pty_pair.kill()
+            await asyncio.sleep(0.2)  # the emulator notices while the port is gone
+            socat_pty_pair.start()
+            async with raw_serial(b) as port:
+                async with asyncio.timeout(TIMEOUT):
+                    while True:  # the emulator reopens by itself within a moment
+                        port.write(v.inquire_power().packet())
+                        with contextlib.suppress(TimeoutError):
+                            assert await port.read(4, timeout=0.2) == H("90 50 02 FF")
+                            break
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(task, TIMEOUT)
+
+
+async def test_reappear_after_the_serial_port_reopened_by_itself_keeps_one_reader(
+    socat_pty_pair: SocatPair, emulator: EmulatorFactory
+) -> None:
+    a, b = socat_pty_pair
+    emu = await emulator(f"serial:{a}")
+    socat_pty_pair.kill()  # no vanish(): the port fails under the reader
+    await asyncio.sleep(0.2)
+    socat_pty_pair.start()
+    async with raw_serial(b) as port:
+        async with asyncio.timeout(TIMEOUT):
+            while not emu.cameras[0].commands_received:
+                port.write(v.inquire_power().packet())
+                await asyncio.sleep(0.05)
+        await emu.reappear()  # a test or tool that calls it anyway
+        readers = [t for t in threading.enumerate() if t.name == f"visca-emulator {a}"]
+        assert len(readers) == 1
+        await port.quiet(0.1)
+        port.write(v.inquire_power().packet())
+        assert await port.read(4) == H("90 50 02 FF")
+        assert await port.quiet() == b""
 
 
 # --- own pty: chains, pacing, faults -------------------------------------------------------------
