@@ -179,6 +179,7 @@ class Soak:
         self.join_task: asyncio.Task[object] | None = None
         self.join_started = 0.0
         self.joins = Counter[str]()
+        self.join_failures = Counter[str]()
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -231,7 +232,9 @@ class Soak:
         await codec.set_mic_muted(self.rng.random() < 0.5)
 
     async def join(self) -> None:
-        if self.join_task is not None or self.services.join.running:
+        codec = self.room.codec
+        busy = codec is not None and codec.call.value.active  # the panel offers Leave instead
+        if self.join_task is not None or self.services.join.running or busy:
             return
         self.joins["started"] += 1
         self.join_started = time.monotonic()
@@ -300,7 +303,11 @@ class Soak:
         elif (exc := task.exception()) is not None:
             self.tally.add_unhandled(f"join: {type(exc).__name__}: {exc}")
         else:
-            self.joins[str(getattr(task.result(), "phase", "?"))] += 1
+            progress = task.result()
+            phase = str(getattr(progress, "phase", "?"))
+            self.joins[phase] += 1
+            if phase == "failed":  # which step, and why
+                self.join_failures[f"{progress.step}: {progress.problem}"] += 1  # type: ignore[attr-defined]
 
     async def one(self, name: str) -> None:
         """Run one action under its limit and count how it ended."""
@@ -428,6 +435,7 @@ async def run(actions: int, seed: int, progress: int = 0) -> dict[str, object]:
         "call_left_active": checks["call_left_active"],
         "close_s": round(closed_in, 2) if closed_in is not None else None,
         "joins": dict(soak.joins),
+        "join_failures": dict(soak.join_failures),
         "per_action": dict(tally.per_action),
         "error_kinds": dict(tally.error_kinds),
         "error_samples": tally.error_samples,
