@@ -277,6 +277,10 @@ class TcpTransport(EmulatorTransport):
                 self._on_data(data, key)
         except (ConnectionError, OSError) as exc:
             _LOGGER.debug("emulator tcp: client %s dropped: %s", key, exc)
+        except asyncio.CancelledError:
+            # Only close() cancels this task, which asyncio's server started and nobody awaits:
+            # ending it cancelled makes Python 3.11's server callback report a CancelledError.
+            _LOGGER.debug("emulator tcp: client %s handler cancelled at close", key)
         finally:
             self._clients.pop(key, None)
             self._on_gone(key)
@@ -289,10 +293,12 @@ class TcpTransport(EmulatorTransport):
         if self._server is not None:
             self._server.close()
         for writer in list(self._clients.values()):
-            writer.close()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+            writer.close()  # the handlers read EOF and end by themselves
+        if self._tasks:
+            _done, late = await asyncio.wait(set(self._tasks), timeout=1.0)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
         if self._server is not None:
             await self._server.wait_closed()
             self._server = None

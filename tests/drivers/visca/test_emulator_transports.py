@@ -344,6 +344,30 @@ async def test_tcp_vanish_and_reappear_on_same_port(emulator: EmulatorFactory) -
         await writer.wait_closed()
 
 
+async def test_tcp_vanish_with_a_client_connected_reports_nothing_to_the_loop(
+    emulator: EmulatorFactory,
+) -> None:
+    """Closing with a controller connected ends its handler cleanly (found by bench/soak.py)."""
+    loop = asyncio.get_running_loop()
+    reported: list[dict[str, object]] = []
+    loop.set_exception_handler(lambda _loop, context: reported.append(context))
+    emu = await emulator("tcp:127.0.0.1:0")
+    spec = parse_connection(emu.endpoint)
+    reader, writer = await asyncio.open_connection(spec.target, spec.port)
+    try:
+        writer.write(v.inquire_power().packet())
+        assert await asyncio.wait_for(reader.readexactly(4), TIMEOUT) == H("90 50 02 FF")
+        await emu.vanish()
+        assert await asyncio.wait_for(reader.read(), TIMEOUT) == b""  # the controller sees EOF
+        await asyncio.sleep(0.05)  # the server's done-callback runs
+    finally:
+        writer.close()
+        with contextlib.suppress(OSError):
+            await writer.wait_closed()
+        loop.set_exception_handler(None)
+    assert reported == []
+
+
 async def test_run_standalone_serves_until_cancelled() -> None:
     ready: asyncio.Queue[str] = asyncio.Queue()
     task = asyncio.create_task(run_standalone("udp:127.0.0.1:0", 2, None, ready.put_nowait))
