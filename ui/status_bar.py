@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStatusBar, QWidget
 
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, Device, DeviceStatus
@@ -17,7 +20,34 @@ from ui.messages import (
     status_text,
 )
 
+_LOGGER = logging.getLogger(__name__)
+
 _MESSAGE_MS = 8000  # long enough to read a sentence twice
+
+
+class ElidedLabel(QLabel):
+    """One line that never asks for more width: a long text ends in "…", whole on hover."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt API
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: D102 - Qt API
+        return QSize(0, super().sizeHint().height())
+
+    def shown_text(self) -> str:
+        """Return the text as drawn in the label's width (elided when too long)."""
+        rect = self.contentsRect()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: D102 - Qt API
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
+        painter.end()
 
 
 class StatusLight(QWidget):
@@ -104,9 +134,10 @@ class DeviceStatusBar(QStatusBar):
         super().__init__(parent)
         self.setSizeGripEnabled(False)
         self._lights: list[StatusLight] = []
-        self._message = QLabel(self)
+        # A camera's long refusal once widened the window past the screen: elide, never grow.
+        self._message = ElidedLabel(self)
         self._message.setObjectName("statusMessage")
-        self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.addPermanentWidget(self._message, 1)
         self._clear_timer = QTimer(self)
         self._clear_timer.setSingleShot(True)
@@ -138,6 +169,8 @@ class DeviceStatusBar(QStatusBar):
         self._message.style().polish(self._message)
         self._message.setText(text)
         self._message.setToolTip(text)
+        if text:
+            _LOGGER.info("shown in the status bar: %s", text)  # the whole sentence, in the log
         self._clear_timer.start(_MESSAGE_MS)
 
     @property

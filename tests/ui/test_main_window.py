@@ -99,3 +99,19 @@ async def test_a_camera_put_in_standby_by_leaving_shows_standby_not_ready(
     await until(lambda: light.text() == f"{slot.name}: ready")
     assert light.dot_state() == "online"
     await until(lambda: choice.property("standby") is False)
+
+
+async def test_a_long_status_message_never_widens_the_window(window: MainWindow) -> None:
+    window.resize(1366, 768)
+    await asyncio.sleep(0.1)
+    width = window.width()
+    long_text = "Hội trường từ chối lệnh: máy quay đang ở chế độ chờ, hãy bật nguồn. " * 6
+    window.status.show_problem(long_text)
+    for _ in range(5):
+        QApplication.processEvents()
+        await asyncio.sleep(0.02)
+    assert window.width() == width
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.status.message == long_text  # whole in the tooltip and the log
+    assert window.status._message.toolTip() == long_text
+    assert window.status._message.shown_text().endswith("…")
