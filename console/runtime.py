@@ -194,12 +194,14 @@ class RoomRuntime:
         """Cancel a running join, then hang up, mute, leave audio, cameras to the leaving shot."""
         await self._cancel_running_join()
         bridge = self._current_bridge()
-        return await leave_meeting(
+        warnings = await leave_meeting(
             self.room.codec,
             cameras=self.cameras,
             leave_preset=bridge.leave_camera_preset if bridge is not None else None,
             apply_audio=self._audio(self.profile.mixer.on_leave),
         )
+        _LOGGER.info("left the meeting (%d warnings)", len(warnings))
+        return warnings
 
     # ---- cameras, audio, check -----------------------------------------------------------
 
