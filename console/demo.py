@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from console.config.codec import CallProfile, CodecProfile
 from console.config.demo_data import demo_mixer, demo_profile
@@ -46,9 +47,9 @@ class DemoSession:
     call: DemoCall | None = None
     video: TrainingVideo | None = None
 
-    def runtime(self) -> RoomRuntime:
+    def runtime(self, **options: Any) -> RoomRuntime:
         """Return the room as a runtime; closing it also stops the emulators."""
-        return RoomRuntime(self.room, on_close=[self.close_emulators])
+        return RoomRuntime(self.room, on_close=[self.close_emulators], **options)
 
     async def close(self) -> None:
         """Stop and close the room, then the emulators, the desk and the demo call."""
@@ -116,7 +117,7 @@ async def start_demo(*, start_room: bool = True, with_call: bool = True) -> Demo
     return session
 
 
-async def start_demo_runtime() -> RoomRuntime:
+async def start_demo_runtime(**options: Any) -> RoomRuntime:
     """Start the demo's emulators; return its room as a runtime (not started yet)."""
     session = await start_demo(start_room=False)
-    return session.runtime()
+    return session.runtime(**options)

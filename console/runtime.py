@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from console.call_health import CallHealthMonitor
 from console.config.codec import BridgeProfile, PinStore
@@ -50,6 +51,7 @@ class RoomRuntime:
         *,
         pin_provider: PinProvider | None = None,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
+        max_sleep: float = 30.0,
         join_timeouts: StepTimeouts | None = None,
         on_close: Sequence[Closer] = (),
     ) -> None:
@@ -58,7 +60,7 @@ class RoomRuntime:
         self._join_timeouts = join_timeouts
         self._on_close = list(on_close)  # e.g. the demo's emulators, after the devices
         self._unsubscribes: list[Unsubscribe] = []
-        self.scheduler = Scheduler(room.profile.schedule, clock=clock)
+        self.scheduler = Scheduler(room.profile.schedule, clock=clock, max_sleep=max_sleep)
         self.hot_mic = self._hot_mic_guard()
         codec = room.codec
         self.health = CallHealthMonitor(codec.statistics) if codec is not None else None
@@ -71,9 +73,11 @@ class RoomRuntime:
         self._join_task: asyncio.Task[object] | None = None  # the last start_join's
 
     @classmethod
-    def from_profile(cls, profile: RoomProfile, path: Path | None = None) -> RoomRuntime:
+    def from_profile(
+        cls, profile: RoomProfile, path: Path | None = None, **options: Any
+    ) -> RoomRuntime:
         """Build the room's devices from ``profile`` (drivers found by name) and the runtime."""
-        return cls(build_room(profile, path))
+        return cls(build_room(profile, path), **options)
 
     @property
     def profile(self) -> RoomProfile:

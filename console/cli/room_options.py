@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from console.config.loader import default_profile_path, load_profile
 from console.config.models import RoomProfile
@@ -32,10 +33,12 @@ def load_room_profile(args: argparse.Namespace) -> RoomProfile | None:
     return None if args.demo else load_profile(profile_path(args))
 
 
-async def open_runtime(args: argparse.Namespace, profile: RoomProfile | None) -> RoomRuntime:
+async def open_runtime(
+    args: argparse.Namespace, profile: RoomProfile | None, **options: Any
+) -> RoomRuntime:
     """Build the runtime for ``profile``, or the demo's (its emulators start now); not started."""
     if profile is None:
         from console.demo import start_demo_runtime
 
-        return await start_demo_runtime()
-    return RoomRuntime.from_profile(profile, profile_path(args))
+        return await start_demo_runtime(**options)
+    return RoomRuntime.from_profile(profile, profile_path(args), **options)

@@ -60,7 +60,11 @@ class RoomRig:
 
     def auto_join_now(self) -> None:
         """Add a one-off meeting on the bridge that starts in a minute and joins by itself."""
-        start = (dt.datetime.now() + dt.timedelta(minutes=1)).replace(microsecond=0)
+        self.schedule_meeting(dt.timedelta(minutes=1), auto_join_minutes=2)
+
+    def schedule_meeting(self, start_in: dt.timedelta, **lead_times: int) -> None:
+        """Add a one-off auto-join meeting ``start_in`` from now (lead times: the schedule's)."""
+        start = (dt.datetime.now() + start_in).replace(microsecond=0)
         meeting = MeetingProfile(
             id="now",
             name="Họp giao ban",
@@ -70,7 +74,7 @@ class RoomRig:
             time=start.time(),
             auto_join=True,
         )
-        self.profile.schedule = ScheduleProfile(auto_join_minutes=2, meetings=[meeting])
+        self.profile.schedule = ScheduleProfile(meetings=[meeting], **lead_times)
 
 
 @contextlib.asynccontextmanager
