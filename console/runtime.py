@@ -25,7 +25,7 @@ from console.hotmic import HotMicGuard
 from console.netprobe import ProbeSettings
 from console.room import Room
 from console.schedule import EventKind, ScheduleEvent, Scheduler
-from console.services.audio_state import AsyncAction, audio_action
+from console.services.audio_state import AsyncAction, MuteAllMicrophones, audio_action
 from console.services.join import JoinBridge, JoinPhase, JoinProgress, PinProvider, StepTimeouts
 from console.services.leave import leave_meeting
 from console.services.precheck import CheckSettings, PreMeetingCheck
@@ -35,6 +35,7 @@ from console.setup import build_room
 from drivers.observable import Observable, Unsubscribe
 from drivers.roles.base import Availability
 from drivers.roles.camera import Camera
+from drivers.roles.codec import CallInfo, CallState
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class RoomRuntime:
         self._unsubscribes: list[Unsubscribe] = []
         self.scheduler = Scheduler(room.profile.schedule, clock=clock, max_sleep=max_sleep)
         self.hot_mic = self._hot_mic_guard()
+        self.microphones = self._mute_all_microphones()  # "Mute all" and its "Restore"
         codec = room.codec
         self.health = CallHealthMonitor(codec.statistics) if codec is not None else None
         # The progress of the join running now (or of the last one), whichever bridge it is.
@@ -218,13 +220,17 @@ class RoomRuntime:
         """Recall preset ``number`` on camera ``camera_id`` (in the camera or console-stored)."""
         await self.room.camera(camera_id).presets.recall(number)
 
-    async def mute_all(self, muted: bool = True) -> None:
-        """Mute (or open) every microphone channel of the desk; other channels stay as they are."""
-        mixer = self.room.mixer
-        if mixer is None:
+    async def mute_all(self) -> None:
+        """Mute every microphone of the desk, remembering the open ones for ``restore``."""
+        if self.microphones is None:
             raise RuntimeError("the room has no mixer")
-        microphones = self.profile.mixer.microphones()
-        await mixer.set_channels_on(dict.fromkeys(microphones, not muted))
+        await self.microphones.mute_all()
+
+    async def restore_microphones(self) -> None:
+        """Open again the microphones that were open before ``mute_all``."""
+        if self.microphones is None:
+            raise RuntimeError("the room has no mixer")
+        await self.microphones.restore()
 
     def precheck(self, bridge_id: str | None = None) -> PreMeetingCheck:
         """Build a pre-meeting check: join preset and network path of ``bridge_id`` (or main)."""
@@ -258,9 +264,34 @@ class RoomRuntime:
             hold=settings.hold_seconds,
         )
         codec = self.room.codec
-        if codec is not None:
+        if codec is not None:  # its mute silences the room; outside a call nobody listens
+
+            def on_call(info: CallInfo) -> None:
+                guard.set_in_call(info.state is CallState.CONNECTED)
+
             self._unsubscribes.append(codec.mic_muted.subscribe(guard.set_codec_muted))
+            self._unsubscribes.append(codec.call.subscribe(on_call))
+            guard.set_codec_muted(codec.mic_muted.value)
+            on_call(codec.call.value)
         return guard
+
+    def _mute_all_microphones(self) -> MuteAllMicrophones | None:
+        """Build mute-all for the desk; a meeting starting or ending forgets what to restore."""
+        mixer, codec = self.room.mixer, self.room.codec
+        if mixer is None:
+            return None
+        microphones = MuteAllMicrophones(mixer, self.profile.mixer.microphones())
+        if codec is not None:
+            in_call = codec.call.value.active
+
+            def on_call(info: CallInfo) -> None:
+                nonlocal in_call
+                if info.active != in_call:
+                    in_call = info.active
+                    microphones.forget()  # joining and leaving set the desk anew
+
+            self._unsubscribes.append(codec.call.subscribe(on_call))
+        return microphones
 
     def _audio(self, state: AudioStateProfile | None) -> AsyncAction | None:
         return audio_action(self.room.mixer, state, self.profile.mixer.microphones())

@@ -46,7 +46,7 @@ def attach_room_panels(window: MainWindow, runtime: RoomRuntime) -> RoomPanels:
         panels.call = CallPanel(room.codec, panels.join, leave=runtime.leave, health=runtime.health)
         panels._closers.append(panels.call.detach)
         window.add_side_panel(panels.call)
-    if room.mixer is not None:
+    if room.mixer is not None and runtime.microphones is not None:
         mixer_profile = room.profile.mixer
         panels.audio = AudioPanel(
             room.mixer,
@@ -54,6 +54,7 @@ def attach_room_panels(window: MainWindow, runtime: RoomRuntime) -> RoomPanels:
             runtime.hot_mic,
             microphones=mixer_profile.microphones(),
             codec=room.codec,
+            mute_all=runtime.microphones,
         )
         panels._closers.append(panels.audio.detach)
         window.add_side_panel(panels.audio)

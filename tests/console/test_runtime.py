@@ -77,13 +77,15 @@ async def test_a_whole_meeting_through_the_runtime_alone() -> None:
         await asyncio.wait_for(runtime.recall_preset("stage", 2), 20)
         await asyncio.wait_for(runtime.recall_preset("audience", 2), 20)  # console-stored shot
         assert positions(session) == [shot(session, 2), (400, -50, 6000)]
-        await asyncio.wait_for(runtime.mute_all(False), 10)
-        await until(lambda: microphones_open(desk) == [True] * 3)
+        mixer = runtime.room.mixer
+        assert mixer is not None
+        await mixer.set_channels_on({1: True, 3: True})  # the operator opens two microphones
+        await until(lambda: microphones_open(desk) == [True, False, True])
         await asyncio.wait_for(runtime.mute_all(), 10)
         await until(lambda: microphones_open(desk) == [False] * 3)
+        await asyncio.wait_for(runtime.restore_microphones(), 10)
+        await until(lambda: microphones_open(desk) == [True, False, True])
 
-        await asyncio.wait_for(runtime.mute_all(False), 10)
-        await until(lambda: microphones_open(desk) == [True] * 3)
         assert await asyncio.wait_for(runtime.leave(), 30) == ()
         assert not runtime.in_call
         assert positions(session) == [shot(session, DEMO_LEAVE_PRESET)] * 2
