@@ -162,6 +162,7 @@ class RoomRuntime:
                 bridge,
                 self.room.codec,
                 cameras=self.cameras,
+                recall=self._recall,
                 apply_audio=self._audio(bridge.join_audio or self.profile.mixer.on_join),
                 pin_provider=self._pins,
                 display_name=self.profile.site.name,
@@ -204,6 +205,7 @@ class RoomRuntime:
             self.room.codec,
             cameras=self.cameras,
             leave_preset=bridge.leave_camera_preset if bridge is not None else None,
+            recall=self._recall,
             apply_audio=self._audio(self.profile.mixer.on_leave),
         )
         _LOGGER.info("left the meeting (%d warnings)", len(warnings))
@@ -292,6 +294,14 @@ class RoomRuntime:
 
             self._unsubscribes.append(codec.call.subscribe(on_call))
         return microphones
+
+    async def _recall(self, camera: Camera, number: int) -> None:
+        """Recall through the camera's preset book: its stored shots, speed and active preset."""
+        slot = next((s for s in self.room.cameras if s.camera is camera), None)
+        if slot is None:
+            await camera.recall_preset(number)
+        else:
+            await slot.presets.recall(number)
 
     def _audio(self, state: AudioStateProfile | None) -> AsyncAction | None:
         return audio_action(self.room.mixer, state, self.profile.mixer.microphones())

@@ -9,7 +9,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
-from console.services.steps import JoinStep, StepWarning, wait_for_value
+from console.services.steps import (
+    JoinStep,
+    PresetRecall,
+    StepWarning,
+    recall_in_camera,
+    wait_for_value,
+)
 from drivers.errors import DeviceError, Problem
 from drivers.roles.camera import Camera
 from drivers.roles.codec import Codec
@@ -22,6 +28,7 @@ async def leave_meeting(
     *,
     cameras: Sequence[Camera] = (),
     leave_preset: int | None = None,
+    recall: PresetRecall = recall_in_camera,
     apply_audio: Callable[[], Awaitable[None]] | None = None,
     step_timeout: float = 5.0,
 ) -> tuple[StepWarning, ...]:
@@ -44,7 +51,7 @@ async def leave_meeting(
         await attempt(JoinStep.AUDIO, apply_audio())
     for camera in cameras:
         if leave_preset is not None:
-            await attempt(JoinStep.STANDBY, camera.recall_preset(leave_preset))
+            await attempt(JoinStep.STANDBY, recall(camera, leave_preset))
         else:
             await attempt(JoinStep.STANDBY, camera.power(False))
     for warning in warnings:

@@ -72,6 +72,8 @@ async def test_a_whole_meeting_through_the_runtime_alone() -> None:
         assert runtime.in_call and runtime.room.codec is not None
         assert runtime.room.codec.call.value.state is CallState.CONNECTED
         assert positions(session) == [shot(session, DEMO_JOIN_PRESET)] * 2
+        # recalled through the preset books: the window's grid lights the joining shot
+        assert [s.presets.active.value for s in runtime.room.cameras] == [DEMO_JOIN_PRESET] * 2
         await until(lambda: microphones_open(desk) == [False] * 3)  # the join state mutes them
 
         await asyncio.wait_for(runtime.recall_preset("stage", 2), 20)
@@ -89,6 +91,7 @@ async def test_a_whole_meeting_through_the_runtime_alone() -> None:
         assert await asyncio.wait_for(runtime.leave(), 30) == ()
         assert not runtime.in_call
         assert positions(session) == [shot(session, DEMO_LEAVE_PRESET)] * 2
+        assert [s.presets.active.value for s in runtime.room.cameras] == [DEMO_LEAVE_PRESET] * 2
         await until(lambda: microphones_open(desk) == [False] * 3)  # the leave state
     finally:
         await asyncio.wait_for(runtime.close(), 30)
