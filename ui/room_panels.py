@@ -43,7 +43,13 @@ def attach_room_panels(window: MainWindow, runtime: RoomRuntime) -> RoomPanels:
     _attach_previews(window, room, panels)
     if room.codec is not None and room.profile.call.bridges:
         panels.join = runtime.join_service()  # the main bridge's
-        panels.call = CallPanel(room.codec, panels.join, leave=runtime.leave, health=runtime.health)
+        panels.call = CallPanel(
+            room.codec,
+            panels.join,
+            leave=runtime.leave,
+            start_join=runtime.start_join,
+            health=runtime.health,
+        )
         panels._closers.append(panels.call.detach)
         window.add_side_panel(panels.call)
     if room.mixer is not None and runtime.microphones is not None:
