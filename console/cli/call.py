@@ -35,6 +35,7 @@ from drivers.roles.codec import Codec
 
 _NO_ANSWER = {Problem.NOT_ANSWERING, Problem.CONNECTION_REFUSED, Problem.LIBRARY_MISSING}
 READY_TIMEOUT = 10.0  # seconds for the room's devices to come online before acting
+INQUIRY_TIMEOUT = 2.0  # seconds for a camera to say where it points (before and after)
 EXIT_INTERRUPTED = 130
 JOIN_EXIT_CODES: dict[JoinStep, int] = {
     JoinStep.WAKE: 10,
@@ -114,6 +115,7 @@ async def _session(profile: RoomProfile | None, args: argparse.Namespace) -> int
 
 async def _join(runtime: RoomRuntime, codec: Codec, args: argparse.Namespace) -> int:
     runtime.join_service(args.bridge)  # the bridge was checked with the profile
+    await _print_room(runtime, "before")
     runtime.progress.subscribe(_print_progress)
     await run_until_signalled(runtime.join(args.bridge))
     final = runtime.progress.value
@@ -123,7 +125,7 @@ async def _join(runtime: RoomRuntime, codec: Codec, args: argparse.Namespace) ->
     if final.phase is not JoinPhase.IN_MEETING:
         print("interrupted: nothing dialled is left behind")
         return EXIT_INTERRUPTED
-    await _print_room(runtime)
+    await _print_room(runtime, "joined")
     if args.stay or _codec_lives_here(runtime.profile):
         print("in the meeting; Ctrl+C leaves", flush=True)
         ended = wait_for_value(codec.call, lambda info: not info.active)
@@ -146,15 +148,16 @@ async def _leave(runtime: RoomRuntime) -> int:
     return cli.EXIT_OK if not warnings else cli.EXIT_DEVICE_REFUSED
 
 
-async def _print_room(runtime: RoomRuntime) -> None:
+async def _print_room(runtime: RoomRuntime, when: str) -> None:
     """Say where the cameras are (asking them) and what the desk's microphones do."""
     for slot in runtime.room.cameras:
-        with contextlib.suppress(DeviceError, TimeoutError):
-            await asyncio.wait_for(slot.camera.refresh(), READY_TIMEOUT)
+        if slot.camera.status.value.availability is Availability.ONLINE:
+            with contextlib.suppress(DeviceError, TimeoutError):
+                await asyncio.wait_for(slot.camera.refresh(), INQUIRY_TIMEOUT)
         state = slot.camera.state.value
         preset = "?" if state.last_preset is None else state.last_preset
         print(
-            f"camera {slot.name}: preset {preset} "
+            f"{when}: camera {slot.name}: preset {preset} "
             f"(pan {state.pan}, tilt {state.tilt}, zoom {state.zoom})"
         )
     mixer = runtime.room.mixer
@@ -162,7 +165,7 @@ async def _print_room(runtime: RoomRuntime) -> None:
         desk = mixer.state.value
         channels = [desk.channel(n) for n in runtime.profile.mixer.microphones()]
         mics = ", ".join(f"{c.number} {'muted' if c.muted else 'open'}" for c in channels)
-        print(f"desk {mixer.name}: microphones {mics}", flush=True)
+        print(f"{when}: desk {mixer.name}: microphones {mics}", flush=True)
 
 
 def _print_progress(progress: JoinProgress) -> None:
