@@ -93,6 +93,9 @@ async def test_join_runs_the_join_buttons_steps_and_sigterm_leaves(tmp_path: Pat
             for index, step in enumerate(JOIN_BUTTON_STEPS, start=1):
                 assert f"[{index}/7] {step}" in out, out
             assert "in_meeting" in out
+            assert "before: desk Bàn trộn âm thanh: microphones 1 open, 2 open, 3 open" in out
+            assert "joined: camera Sân khấu: preset 1 (pan -600, tilt 120, zoom 9000)" in out
+            assert "joined: desk Bàn trộn âm thanh: microphones 1 muted, 2 muted, 3 muted" in out
             assert rig.camera_at() == JOIN_SHOT  # the joining shot, as the Join button does
             assert rig.microphones_open() == [False, False, False]  # the join audio state
             assert rig.bridge.call.value.state is CallState.CONNECTED
