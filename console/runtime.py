@@ -88,9 +88,9 @@ class RoomRuntime:
 
     # ---- life cycle ----------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Start the devices and the watchers (hot-mic guard); the schedule starts separately."""
-        await self.room.start()
+    async def start(self, *, previews: bool = True) -> None:
+        """Start the devices (and the previews) and the hot-mic guard; not yet the schedule."""
+        await self.room.start(previews=previews)
         if self.hot_mic is not None:
             self.hot_mic.start()
 

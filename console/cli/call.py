@@ -90,7 +90,7 @@ def _run(args: argparse.Namespace) -> int:
 async def _session(profile: RoomProfile | None, args: argparse.Namespace) -> int:
     runtime = await open_runtime(args, profile)
     try:
-        await runtime.start()
+        await runtime.start(previews=False)  # no window: nobody watches them
         codec = runtime.room.codec
         if codec is None:
             print("error: profile: no [call] codec")

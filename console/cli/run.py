@@ -63,7 +63,7 @@ async def _serve(profile: RoomProfile | None, args: argparse.Namespace) -> int:
     runtime = await open_runtime(args, profile, **options)
     unattended = _Unattended(runtime)
     try:
-        await runtime.start()
+        await runtime.start(previews=False)  # no window: nobody watches them
         for name in await runtime.wait_until_online(READY_TIMEOUT):
             _LOGGER.warning("%s: not online yet; the room runs anyway", name)
         if runtime.health is not None:
