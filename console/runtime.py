@@ -332,15 +332,19 @@ class RoomRuntime:
         return follow
 
     async def _cancel_running_join(self) -> None:
-        """Cancel a running join and wait (bounded) until it has cleaned up."""
-        for join in self._joins.values():
-            if join.running:
-                join.cancel()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(
-                        wait_for_value(join.progress, lambda p: p.phase is not JoinPhase.JOINING),
-                        CANCEL_TIMEOUT,
-                    )
+        """Cancel a running (or just started) join and wait, bounded, until it has cleaned up."""
+        running = [join for join in self._joins.values() if join.running]
+        for join in running:
+            join.cancel()
+        task = self._join_task
+        if task is not None and not task.done() and not running:
+            task.cancel()  # started, not yet at its first step: it must not dial after a leave
+        ended = (
+            wait_for_value(join.progress, lambda p: p.phase is not JoinPhase.JOINING)
+            for join in running
+        )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.gather(*ended), CANCEL_TIMEOUT)
 
     def _on_schedule(self, event: ScheduleEvent) -> None:
         """Auto-join: the runtime joins by itself (a window only shows it)."""

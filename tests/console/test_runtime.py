@@ -145,3 +145,17 @@ def test_precheck_takes_preset_channel_and_path_from_the_profile() -> None:
     assert main.join_preset is None
     assert main.bridge_path is not None and main.bridge_path.host == "10.0.0.5"
     assert RoomRuntime(Room(RoomProfile())).precheck().bridge_path is None
+
+
+async def test_leave_right_after_a_scheduled_join_started_dials_nothing() -> None:
+    session = await asyncio.wait_for(start_demo(start_room=False), 30)
+    runtime = session.runtime()
+    try:
+        await runtime.start()
+        assert runtime.start_join() is not None  # as the schedule's auto-join does
+        assert runtime.joining
+        await runtime.leave()  # in this task, before the join task had its first turn
+        await asyncio.sleep(0.5)
+        assert not runtime.joining and not runtime.in_call
+    finally:
+        await asyncio.wait_for(runtime.close(), 30)
