@@ -171,11 +171,15 @@ def _banner_bar(window: QMainWindow, banner: ScheduleBanner) -> QToolBar:
     return bar
 
 
-def _action(toolbar: QToolBar, slot: Callable[[], object]) -> QAction:
+def _action(toolbar: QToolBar) -> QAction:
+    """Add an action to the toolbar (worded by ``OperatorDay._retranslate``)."""
     action = QAction(toolbar)
-    action.triggered.connect(lambda _checked=False: slot())
     toolbar.addAction(action)
     return action
+
+
+def _connect(action: QAction, slot: Callable[[], object]) -> None:
+    action.triggered.connect(lambda _checked=False: slot())
 
 
 def install_operator_day(
@@ -223,16 +227,16 @@ def install_operator_day(
         banner=banner,
         banner_bar=banner_bar,
         help=helper,
-        precheck_action=QAction(window),
-        log_action=QAction(window),
-        help_action=QAction(window),
+        precheck_action=_action(toolbar),
+        log_action=_action(toolbar),
+        help_action=_action(toolbar),
         report_path=report,
         event_log=event_log,
     )
-    day.precheck_action = _action(toolbar, day.open_precheck)
-    day.log_action = _action(toolbar, day.open_event_log)
+    _connect(day.precheck_action, day.open_precheck)
+    _connect(day.log_action, day.open_event_log)
     day.log_action.setVisible(event_log is not None)
-    day.help_action = _action(toolbar, lambda: helper.start(window))
+    _connect(day.help_action, lambda: helper.start(window))
     day._retranslate()
     retranslate_on_change(window, day._retranslate)
     spacer = QWidget(toolbar)
