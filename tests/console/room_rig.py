@@ -78,11 +78,11 @@ class RoomRig:
 
 
 @contextlib.asynccontextmanager
-async def room_rig() -> AsyncIterator[RoomRig]:
+async def room_rig(answermode: str = "auto") -> AsyncIterator[RoomRig]:
     """Start the camera, the desk (microphones open) and the bridge; stop them afterwards."""
     camera = ViscaEmulator(cameras=1, limits=CameraLimits(preset_capacity=6))
     desk = X32Emulator("x32")
-    bridge = demo_bridge("bridge")
+    bridge = demo_bridge("bridge", answermode=answermode)
     try:
         await camera.start("tcp:127.0.0.1:0")
         for number, shot in ((0, PtzPosition(0, 0, 0)), (1, JOIN_SHOT), (2, LEAVE_SHOT)):

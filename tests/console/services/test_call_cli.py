@@ -108,6 +108,21 @@ async def test_join_runs_the_join_buttons_steps_and_sigterm_leaves(tmp_path: Pat
         assert rig.camera_at() == LEAVE_SHOT  # the leaving shot, as the Leave button does
 
 
+async def test_sigterm_while_joining_hangs_up_and_says_interrupted(tmp_path: Path) -> None:
+    async with room_rig(answermode="manual") as rig:  # the bridge rings and never answers
+        config = str(rig.write(tmp_path / "room.toml"))
+        process = await start_roomctl("call", "--config", config, "join")
+        out = ""
+        try:
+            out = await read_until(process, "[5/7] connect", 60)
+            await until(lambda: rig.bridge.call.value.state is CallState.INCOMING, 10, "ringing")
+        finally:
+            out += await stop_roomctl(process)
+        assert process.returncode == 130, out
+        assert "interrupted" in out
+        await until(lambda: not rig.bridge.call.value.active, 10, "hung up")
+
+
 async def test_join_failure_exit_code(tmp_path: Path) -> None:
     emulator = CiscoEmulator()
     emulator.reject_numbers.add("bridge@127.0.0.1")
