@@ -49,11 +49,16 @@ async def leave_meeting(
         await attempt(JoinStep.MICROPHONES, codec.set_mic_muted(True))
     if apply_audio is not None:
         await attempt(JoinStep.AUDIO, apply_audio())
-    for camera in cameras:
-        if leave_preset is not None:
-            await attempt(JoinStep.STANDBY, recall(camera, leave_preset))
-        else:
-            await attempt(JoinStep.STANDBY, camera.power(False))
+    # every camera at once (as joining does): an offline one must not hold up the others
+    await asyncio.gather(
+        *(
+            attempt(
+                JoinStep.STANDBY,
+                camera.power(False) if leave_preset is None else recall(camera, leave_preset),
+            )
+            for camera in cameras
+        )
+    )
     for warning in warnings:
         _LOGGER.warning("leave: %s: %s (%s)", warning.step, warning.problem, warning.detail)
     return tuple(warnings)
