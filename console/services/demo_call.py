@@ -21,8 +21,8 @@ from drivers.roles.codec import Codec
 _LOGGER = logging.getLogger(__name__)
 
 DEMO_CONFERENCE_ID = "1234#"
-DEMO_JOIN_PRESET = 1  # the chair / the front row: what the far end sees first
-DEMO_LEAVE_PRESET = 0  # the wide shot (not standby: the training picture stays alive)
+DEMO_JOIN_PRESET = 0  # the wide shot: the far end first sees the whole hall
+DEMO_LEAVE_PRESET = 0  # the wide shot again (not standby: the training picture stays alive)
 
 
 @dataclass

@@ -65,6 +65,11 @@ async def test_a_whole_meeting_through_the_runtime_alone() -> None:
         assert verdicts[CheckKind.MIXER] is Verdict.PASS
         assert verdicts[CheckKind.CODEC] is Verdict.PASS
 
+        for camera_id in ("stage", "audience"):  # framed elsewhere before the meeting
+            await asyncio.wait_for(runtime.recall_preset(camera_id, 1), 20)
+        assert positions(session) == [shot(session, 1)] * 2
+        assert shot(session, 1) != shot(session, DEMO_JOIN_PRESET)
+
         final = await asyncio.wait_for(runtime.join(), 60)
         assert final.phase is JoinPhase.IN_MEETING, final
         assert runtime.progress.value == final
