@@ -105,3 +105,16 @@ async def test_run_lives_through_ten_minutes_of_schedule_at_a_fast_clock(tmp_pat
         ], lines
         report = json.loads(next(state.rglob("last-precheck.json")).read_text(encoding="utf-8"))
         assert report["items"], report
+
+
+async def test_run_with_a_broken_profile_says_why_and_exits_4(tmp_path: Path) -> None:
+    broken = tmp_path / "room.toml"
+    broken.write_text("[[cameras]]\nid = 'stage'\n", encoding="utf-8")  # no name, no driver
+    process = await start_roomctl("run", "--config", str(broken))
+    try:
+        output, _ = await asyncio.wait_for(process.communicate(), 30)
+    finally:
+        await stop_roomctl(process)
+    out = output.decode()
+    assert process.returncode == 4, out
+    assert "error: profile:" in out and "room.toml" in out
