@@ -40,6 +40,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from console.services.audio_state import MuteAllMicrophones
 from drivers.roles.base import Availability
 from drivers.x32 import protocol
 from drivers.x32.mixer import X32Mixer
@@ -212,7 +213,7 @@ async def run(steps: int, seconds: float) -> dict[str, object]:
             while not mixer.synced:
                 await asyncio.sleep(0.05)
             driver_only = await meter_cost(mixer, None, seconds)
-            panel = AudioPanel(mixer, SHOWN)
+            panel = AudioPanel(mixer, SHOWN, mute_all=MuteAllMicrophones(mixer, SHOWN))
             panel.show()
             with_panel = await meter_cost(mixer, panel, seconds)
             base = await baseline_drag(tap, steps)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from console.config.codec import CallProfile, CodecProfile
 from console.config.demo_data import demo_mixer, demo_profile
 from console.config.video import VideoSourceProfile
 from console.room import Room
+from console.runtime import RoomRuntime
 from console.services.demo_call import DemoCall, start_demo_call
 from console.setup import build_room
 from drivers.roles.camera import CameraLimits, PtzPosition
@@ -45,9 +47,17 @@ class DemoSession:
     call: DemoCall | None = None
     video: TrainingVideo | None = None
 
+    def runtime(self, **options: Any) -> RoomRuntime:
+        """Return the room as a runtime; closing it also stops the emulators."""
+        return RoomRuntime(self.room, on_close=[self.close_emulators], **options)
+
     async def close(self) -> None:
         """Stop and close the room, then the emulators, the desk and the demo call."""
         await self.room.close()
+        await self.close_emulators()
+
+    async def close_emulators(self) -> None:
+        """Stop the emulators, the desk, the demo call and the training video (not the room)."""
         closers = [e.close for e in self.emulators]
         if self.desk is not None:
             closers.append(self.desk.close)
@@ -105,3 +115,9 @@ async def start_demo(*, start_room: bool = True, with_call: bool = True) -> Demo
         raise
     _LOGGER.info("demo: cameras at %s", ", ".join(e.endpoint for e in session.emulators))
     return session
+
+
+async def start_demo_runtime(**options: Any) -> RoomRuntime:
+    """Start the demo's emulators; return its room as a runtime (not started yet)."""
+    session = await start_demo(start_room=False)
+    return session.runtime(**options)

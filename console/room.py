@@ -100,15 +100,18 @@ class Room:
                 return slot
         raise KeyError(camera_id)
 
-    async def start(self) -> None:
-        """Watch every device and start it; a device failing to start is reported, not fatal."""
+    async def start(self, *, previews: bool = True) -> None:
+        """Watch every device and start it; a device failing to start is reported, not fatal.
+
+        ``previews``: start the preview players too (a room without a window has no use for them).
+        """
         if self._started:
             return
         self._started = True
         for device in self.devices:
             self._seen[device.name] = device.status.value
             self._unsubscribe.append(device.status.subscribe(self._watcher(device)))
-        for player in self.players:
+        for player in self.players if previews else ():
             await player.start()  # returns at once; the player connects in the background
         to_start = [d for d in self.devices if id(d) not in self._running]
         results = await asyncio.gather(*(d.start() for d in to_start), return_exceptions=True)

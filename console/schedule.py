@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -100,6 +101,20 @@ def events_for(
             ScheduleEvent(EventKind.AUTO_JOIN, sitting, lead(None, schedule.auto_join_minutes))
         )
     return events
+
+
+class FastClock:
+    """Local wall-clock time running ``speed`` times faster from now on (tests, training)."""
+
+    def __init__(self, speed: float, start: dt.datetime | None = None) -> None:
+        self.speed = speed
+        self._start = start or dt.datetime.now()
+        self._started = time.monotonic()
+
+    def __call__(self) -> dt.datetime:
+        """Return the sped-up time now."""
+        elapsed = (time.monotonic() - self._started) * self.speed
+        return self._start + dt.timedelta(seconds=elapsed)
 
 
 class Scheduler:

@@ -22,8 +22,7 @@ from console.config.loader import (
 )
 from console.config.models import RoomProfile
 from console.eventlog import LoggingSetup, install_logging
-from console.room import Room
-from console.schedule import Scheduler
+from console.runtime import RoomRuntime
 from console.version import version_line
 from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_translator
@@ -55,36 +54,37 @@ async def open_room(
 ) -> tuple[QMainWindow, Callable[[], Awaitable[None]]]:
     """Build the window for the demo, the profile, or repair mode; return it and its closer."""
     if args.demo:
-        from console.demo import start_demo
+        from console.demo import start_demo_runtime
 
-        session = await start_demo()
-        return _room_window(session.room, session.close, logging_setup, training=True)
-    path = args.config or default_profile_path()
-    try:
-        profile = load_profile(path)
-    except ProfileError as error:
-        _LOGGER.error("profile unusable, opening in repair mode: %s", error)
-        return RepairWindow(error), _nothing
-    from console.setup import build_room
-
-    room: Room | None = None
-    try:
-        room = build_room(profile, path)
-        await room.start()
-    except Exception as exc:  # a window that says why, never none at all
-        _LOGGER.exception("the room could not start with %s", path)
-        if room is not None:
-            await room.close()
-        problem = ProfileError(
-            path, None, None, f"the console could not start with this room setup: {exc}"
-        )
-        return RepairWindow(problem), _nothing
-    return _room_window(room, room.close, logging_setup)
+        runtime = await start_demo_runtime()
+        await runtime.start()
+    else:
+        path = args.config or default_profile_path()
+        try:
+            profile = load_profile(path)
+        except ProfileError as error:
+            _LOGGER.error("profile unusable, opening in repair mode: %s", error)
+            return RepairWindow(error), _nothing
+        built: RoomRuntime | None = None
+        try:
+            built = RoomRuntime.from_profile(profile, path)
+            await built.start()
+        except Exception as exc:  # a window that says why, never none at all
+            _LOGGER.exception("the room could not start with %s", path)
+            if built is not None:
+                await built.close()
+            problem = ProfileError(
+                path, None, None, f"the console could not start with this room setup: {exc}"
+            )
+            return RepairWindow(problem), _nothing
+        runtime = built
+    window, close = _room_window(runtime, logging_setup, training=args.demo)
+    runtime.start_schedule()  # after the window subscribed to the schedule's events
+    return window, close
 
 
 def _room_window(
-    room: Room,
-    close_devices: Callable[[], Awaitable[None]],
+    runtime: RoomRuntime,
     logging_setup: LoggingSetup | None,
     *,
     training: bool = False,
@@ -92,9 +92,10 @@ def _room_window(
     """Build the main window with every panel the room needs; its closer detaches, then closes."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    room = runtime.room
     apply_profile_language(app, room.profile.site.language)  # unless this computer chose one
     window = MainWindow(room, training=training)
-    panels = attach_room_panels(window, room)
+    panels = attach_room_panels(window, runtime)
 
     def save(profile: RoomProfile) -> None:
         """Save the technician PIN into the file as it is now (never older edits over newer)."""
@@ -109,11 +110,11 @@ def _room_window(
 
     day = install_operator_day(
         window,
-        room,
+        runtime,
         profile_path=room.profile_path,
         event_log=logging_setup.event_log if logging_setup else None,
-        scheduler=Scheduler(room.profile.schedule),
-        join_callback=panels.start_join,
+        scheduler=runtime.scheduler,
+        join_callback=runtime.start_join,
         save_profile=save,
         log_files=logging_setup.log_files if logging_setup else tuple,
     )
@@ -123,7 +124,7 @@ def _room_window(
     async def close() -> None:
         day.close()
         panels.close()
-        await close_devices()
+        await runtime.close()
 
     return window, close
 

@@ -27,7 +27,7 @@ from console.hotmic import HotMicAlarm, HotMicGuard
 from console.services.audio_state import MuteAllMicrophones
 from drivers.observable import Unsubscribe
 from drivers.roles.base import Availability, DeviceStatus
-from drivers.roles.codec import CallInfo, Codec
+from drivers.roles.codec import Codec
 from drivers.roles.mixer import ChannelState, Meters, Mixer, MixerState
 from ui.device_calls import DeviceCalls
 from ui.messages import DeviceKind, status_text
@@ -211,6 +211,7 @@ class AudioPanel(QGroupBox):
         *,
         microphones: Sequence[int] | None = None,
         codec: Codec | None = None,
+        mute_all: MuteAllMicrophones,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Audio mixer"))
@@ -231,8 +232,7 @@ class AudioPanel(QGroupBox):
         self.status_label = QLabel()
         self.status_label.setObjectName("mixerStatus")
         # Mute all only ever mutes; bringing the microphones back is its own, separate button.
-        mics = [strip.number for strip in self.microphone_strips]
-        self.mute_all = MuteAllMicrophones(mixer, mics)
+        self.mute_all = mute_all  # the runtime's: a meeting starting or ending resets it
         self.mute_all_button = QPushButton(self.tr("Mute all microphones"))
         self.mute_all_button.setObjectName("muteAllButton")
         self.restore_button = QPushButton(self.tr("Restore microphones"))
@@ -251,9 +251,6 @@ class AudioPanel(QGroupBox):
             mixer.status.subscribe(self._on_status),
             self.mute_all.saved.subscribe(lambda _: self._update_restore()),
         ]
-        self._in_call = codec is not None and codec.call.value.active
-        if codec is not None:
-            self._unsubscribes.append(codec.call.subscribe(self._on_call))
         if guard is not None:
             self._unsubscribes.append(guard.alarm.subscribe(self._on_alarm))
             self._on_alarm(guard.alarm.value)
@@ -341,11 +338,6 @@ class AudioPanel(QGroupBox):
             self.main_fader.blockSignals(True)
             self.main_fader.setValue(round(state.main_fader * FADER_STEPS))
             self.main_fader.blockSignals(False)
-
-    def _on_call(self, info: CallInfo) -> None:
-        if info.active != self._in_call:
-            self._in_call = info.active
-            self.mute_all.forget()  # joining and leaving set the desk anew: no stale restore
 
     def _on_meters(self, meters: Meters) -> None:
         self.meter_updates += 1

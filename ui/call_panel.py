@@ -1,7 +1,8 @@
 """Call panel: the big Join/Leave button, join progress, mic mute, DTMF keypad, call health.
 
-Takes the Codec role, the JoinBridge service for the main bridge, a leave coroutine factory and
-the CallHealthMonitor, and subscribes to them; every device action runs as a loop task.
+Takes the Codec role and, from the room runtime, the main bridge's JoinBridge (its progress),
+the join and leave operations and the CallHealthMonitor, and subscribes to them; every device
+action runs as a loop task.
 """
 
 from __future__ import annotations
@@ -122,6 +123,7 @@ class CallPanel(QGroupBox):
         join: JoinBridge,
         *,
         leave: Callable[[], Awaitable[Any]] | None = None,
+        start_join: Callable[[str], object] | None = None,
         health: CallHealthMonitor | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
@@ -130,6 +132,7 @@ class CallPanel(QGroupBox):
         self.setTitle(self.tr("Meeting"))
         self.setStyleSheet(_STYLE)
         self.codec, self.join, self._leave, self.health = codec, join, leave, health
+        self._start = start_join  # the room runtime's: one join at a time, whichever bridge
         self._clock = clock
         self._calls = DeviceCalls(self._show_error)
         self._join_task: asyncio.Future[Any] | None = None
@@ -314,12 +317,10 @@ class CallPanel(QGroupBox):
         if self.dialog is box:
             self.dialog = None
 
-    def start_join(self) -> None:
-        """Join the bridge as the Join button does (the schedule's auto-join uses it)."""
-        self._start_join()
-
     def _start_join(self) -> None:
-        if not self.join.running:
+        if self._start is not None:
+            self._start(self.join.bridge.id)
+        elif not self.join.running:
             self._join_task = asyncio.ensure_future(self.join.run())
 
     def _start_leave(self) -> None:

@@ -7,7 +7,6 @@ actions are hidden in operator mode.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,13 +24,14 @@ from ui.help_action import LogFiles, RequestHelp
 from ui.i18n import retranslate_on_change
 from ui.log_view import EventLogDialog
 from ui.pin_warning import PinWarning
-from ui.precheck_card import PrecheckDialog, camera_pictures, room_check
+from ui.precheck_card import PrecheckDialog, camera_pictures
 from ui.schedule_prompts import JoinCallback, ScheduleBanner, SchedulePrompts
 from ui.technician import ModeSwitch
 
 if TYPE_CHECKING:
     from console.eventlog import EventLog
     from console.room import Room
+    from console.runtime import RoomRuntime
     from console.schedule import Scheduler
 
 _LOGGER = logging.getLogger(__name__)
@@ -54,6 +54,7 @@ class OperatorDay:
     """What ``install_operator_day`` added; ``close()`` before the room closes."""
 
     window: QMainWindow
+    runtime: RoomRuntime
     room: Room
     gate: TechnicianGate
     modes: ModeSwitch
@@ -67,7 +68,6 @@ class OperatorDay:
     report_path: Path
     event_log: EventLog | None = None
     prompts: SchedulePrompts | None = None
-    scheduler_task: asyncio.Task[None] | None = None
     precheck_dialog: PrecheckDialog | None = None
     log_dialog: EventLogDialog | None = None
     technician_actions: list[QAction] = field(default_factory=list)
@@ -88,7 +88,7 @@ class OperatorDay:
         """Show the pre-meeting check (for ``bridge_id``'s path); start it when asked."""
         if self.precheck_dialog is None:
             self.precheck_dialog = PrecheckDialog(
-                lambda: room_check(self.room, self._precheck_bridge),
+                lambda: self.runtime.precheck(self._precheck_bridge),
                 self.window,
                 report_path=self.report_path,
                 pictures=camera_pictures(self.room),
@@ -113,9 +113,7 @@ class OperatorDay:
         return self.log_dialog
 
     def close(self) -> None:
-        """Stop the scheduler, a running check, and every subscription."""
-        if self.scheduler_task is not None:
-            self.scheduler_task.cancel()
+        """Stop following the schedule, a running check, and every subscription."""
         if self.prompts is not None:
             self.prompts.detach()
         if self.precheck_dialog is not None:
@@ -173,16 +171,20 @@ def _banner_bar(window: QMainWindow, banner: ScheduleBanner) -> QToolBar:
     return bar
 
 
-def _action(toolbar: QToolBar, slot: Callable[[], object]) -> QAction:
+def _action(toolbar: QToolBar) -> QAction:
+    """Add an action to the toolbar (worded by ``OperatorDay._retranslate``)."""
     action = QAction(toolbar)
-    action.triggered.connect(lambda _checked=False: slot())
     toolbar.addAction(action)
     return action
 
 
+def _connect(action: QAction, slot: Callable[[], object]) -> None:
+    action.triggered.connect(lambda _checked=False: slot())
+
+
 def install_operator_day(
     window: QMainWindow,
-    room: Room,
+    runtime: RoomRuntime,
     *,
     profile_path: Path | None,
     event_log: EventLog | None,
@@ -193,6 +195,7 @@ def install_operator_day(
     report_path: Path | None = None,
 ) -> OperatorDay:
     """Add the operator's-day toolbar, banner and schedule prompts to ``window``."""
+    room = runtime.room
     report = report_path or default_report_path()
     gate = TechnicianGate(room.profile.technician_pin_hash)
     pin_warning = PinWarning(window, gate.pin_hash)
@@ -216,6 +219,7 @@ def install_operator_day(
     helper.setParent(window)
     day = OperatorDay(
         window=window,
+        runtime=runtime,
         room=room,
         gate=gate,
         modes=modes,
@@ -223,16 +227,16 @@ def install_operator_day(
         banner=banner,
         banner_bar=banner_bar,
         help=helper,
-        precheck_action=QAction(window),
-        log_action=QAction(window),
-        help_action=QAction(window),
+        precheck_action=_action(toolbar),
+        log_action=_action(toolbar),
+        help_action=_action(toolbar),
         report_path=report,
         event_log=event_log,
     )
-    day.precheck_action = _action(toolbar, day.open_precheck)
-    day.log_action = _action(toolbar, day.open_event_log)
+    _connect(day.precheck_action, day.open_precheck)
+    _connect(day.log_action, day.open_event_log)
     day.log_action.setVisible(event_log is not None)
-    day.help_action = _action(toolbar, lambda: helper.start(window))
+    _connect(day.help_action, lambda: helper.start(window))
     day._retranslate()
     retranslate_on_change(window, day._retranslate)
     spacer = QWidget(toolbar)
@@ -249,7 +253,6 @@ def install_operator_day(
             bridge_name=lambda bridge: _bridge_name(room.profile, bridge),
         )
         day.prompts.banner.connect(day.show_banner)
-        day.scheduler_task = asyncio.ensure_future(scheduler.run())
     if profile_path is not None:
         _LOGGER.debug("operator's day installed for %s", profile_path)
     return day

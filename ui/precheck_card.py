@@ -28,15 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.netprobe import ProbeSettings
-from console.services.precheck import CheckProgress, CheckSettings, PreMeetingCheck
+from console.services.precheck import CheckProgress, PreMeetingCheck
 from console.services.precheck_report import (
     CheckItem,
     CheckKind,
     CheckReport,
     Verdict,
 )
-from console.services.precheck_target import path_target_for
 from drivers.observable import Unsubscribe
 from drivers.video import VideoPlayer
 from ui.i18n import retranslate_on_change
@@ -98,29 +96,6 @@ CARD_STYLE = """
 }
 #precheckStart { font-size: 17px; font-weight: 600; min-height: 44px; padding: 6px 18px; }
 """
-
-
-def room_check(room: Room, bridge_id: str | None = None) -> PreMeetingCheck:
-    """Build the room's check from its profile: join preset and path of ``bridge_id`` (or main)."""
-    profile = room.profile
-    settings = CheckSettings(probe=ProbeSettings(duration=profile.precheck.probe_seconds))
-    join_preset = None
-    bridge_path = None
-    if profile.call.bridges:
-        try:
-            bridge = profile.call.bridge(bridge_id)
-        except KeyError:
-            bridge = profile.call.bridge()
-        join_preset = bridge.join_camera_preset
-        bridge_path = path_target_for(bridge, udp_echo_port=profile.precheck.udp_echo_port)
-    return PreMeetingCheck.for_room(
-        room,
-        join_preset=join_preset,
-        lectern_channel=profile.precheck.lectern_channel,
-        bridge_path=bridge_path,
-        disk_path=room.profile_path.parent if room.profile_path else None,
-        settings=settings,
-    )
 
 
 def camera_pictures(room: Room) -> list[tuple[str, VideoPlayer]]:

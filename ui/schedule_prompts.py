@@ -3,7 +3,7 @@
 Subscribes to ``console.schedule.Scheduler`` (its ``run()`` task polls on the GUI loop, so the
 callbacks arrive in the GUI thread). A reminder becomes banner text, the pre-meeting check event
 starts the check, the join prompt is a large "Join … now?" window with Join / Not now, and an
-automatic join calls the join callback directly.
+automatic join closes the prompt and says so (the room runtime joins by itself).
 """
 
 from __future__ import annotations
@@ -111,7 +111,6 @@ class SchedulePrompts(QObject):
         else:
             self._close_prompt()
             self._show(self.tr("Joining “{meeting}” automatically.").format(meeting=sitting.name))
-            self._join(sitting.bridge)
 
     def _reminder_text(self, event: ScheduleEvent) -> str:
         sitting = event.occurrence

@@ -21,6 +21,8 @@ from drivers.roles.codec import Codec
 _LOGGER = logging.getLogger(__name__)
 
 DEMO_CONFERENCE_ID = "1234#"
+DEMO_JOIN_PRESET = 0  # the wide shot: the far end first sees the whole hall
+DEMO_LEAVE_PRESET = 0  # the wide shot again (not standby: the training picture stays alive)
 
 
 @dataclass
@@ -52,6 +54,8 @@ def _bridge_profile(dial_string: str) -> BridgeProfile:
         name="Cầu chính (demo)",
         dial_string=dial_string,
         conference_id=DEMO_CONFERENCE_ID,
+        join_camera_preset=DEMO_JOIN_PRESET,
+        leave_camera_preset=DEMO_LEAVE_PRESET,
         dtmf=DtmfTiming(wait_after_connect=0.5, between_id_and_pin=0.3),
     )
 

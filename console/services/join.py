@@ -19,7 +19,13 @@ from enum import StrEnum
 
 from console.config.codec import BridgeKind, BridgeProfile, PinStoreUnavailable
 from console.services.jitsi import jitsi_url
-from console.services.steps import JoinStep, StepWarning, wait_for_value
+from console.services.steps import (
+    JoinStep,
+    PresetRecall,
+    StepWarning,
+    recall_in_camera,
+    wait_for_value,
+)
 from drivers.dialstring import InvalidDialString
 from drivers.errors import DeviceError, Problem
 from drivers.observable import Observable
@@ -114,6 +120,7 @@ class JoinBridge:
         codec: Codec | None,
         *,
         cameras: Sequence[Camera] = (),
+        recall: PresetRecall = recall_in_camera,
         apply_audio: AsyncAction | None = None,
         pin_provider: PinProvider | None = None,
         display_name: str = "Room",
@@ -125,6 +132,7 @@ class JoinBridge:
         self.bridge = bridge
         self.codec = codec
         self.cameras = tuple(cameras)
+        self._recall = recall
         self._apply_audio = apply_audio
         self._pin_provider = pin_provider
         self._display_name = display_name
@@ -277,7 +285,7 @@ class JoinBridge:
         """Every camera to the join preset."""
         preset = self.bridge.join_camera_preset
         assert preset is not None
-        await self._on_cameras(JoinStep.CAMERAS, lambda camera: camera.recall_preset(preset))
+        await self._on_cameras(JoinStep.CAMERAS, lambda camera: self._recall(camera, preset))
 
     async def _on_cameras(
         self, step: JoinStep, action: Callable[[Camera], Awaitable[None]]

@@ -9,7 +9,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
-from console.services.steps import JoinStep, StepWarning, wait_for_value
+from console.services.steps import (
+    JoinStep,
+    PresetRecall,
+    StepWarning,
+    recall_in_camera,
+    wait_for_value,
+)
 from drivers.errors import DeviceError, Problem
 from drivers.roles.camera import Camera
 from drivers.roles.codec import Codec
@@ -22,6 +28,7 @@ async def leave_meeting(
     *,
     cameras: Sequence[Camera] = (),
     leave_preset: int | None = None,
+    recall: PresetRecall = recall_in_camera,
     apply_audio: Callable[[], Awaitable[None]] | None = None,
     step_timeout: float = 5.0,
 ) -> tuple[StepWarning, ...]:
@@ -42,11 +49,16 @@ async def leave_meeting(
         await attempt(JoinStep.MICROPHONES, codec.set_mic_muted(True))
     if apply_audio is not None:
         await attempt(JoinStep.AUDIO, apply_audio())
-    for camera in cameras:
-        if leave_preset is not None:
-            await attempt(JoinStep.STANDBY, camera.recall_preset(leave_preset))
-        else:
-            await attempt(JoinStep.STANDBY, camera.power(False))
+    # every camera at once (as joining does): an offline one must not hold up the others
+    await asyncio.gather(
+        *(
+            attempt(
+                JoinStep.STANDBY,
+                camera.power(False) if leave_preset is None else recall(camera, leave_preset),
+            )
+            for camera in cameras
+        )
+    )
     for warning in warnings:
         _LOGGER.warning("leave: %s: %s (%s)", warning.step, warning.problem, warning.detail)
     return tuple(warnings)

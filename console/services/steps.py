@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
 from drivers.errors import Problem
 from drivers.observable import Observable
+from drivers.roles.camera import Camera
 
 T = TypeVar("T")
+# How a service recalls a camera's preset (the room's preset book: console-stored shots too).
+PresetRecall = Callable[[Camera, int], Awaitable[None]]
+
+
+async def recall_in_camera(camera: Camera, number: int) -> None:
+    """Recall preset ``number`` from the camera's own memory (when no preset book is given)."""
+    await camera.recall_preset(number)
 
 
 class JoinStep(StrEnum):

@@ -100,12 +100,12 @@ async def test_a_shared_camera_link_opens_repair_mode_at_its_line(tmp_path: Path
 async def test_an_unexpected_error_while_starting_opens_repair_mode(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import console.setup
+    import console.runtime
 
     def broken_build_room(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug while building the room")
 
-    monkeypatch.setattr(console.setup, "build_room", broken_build_room)
+    monkeypatch.setattr(console.runtime, "build_room", broken_build_room)  # as the runtime does
     path = tmp_path / "room.toml"
     path.write_text(PROFILE.format(endpoint="tcp:127.0.0.1:1"), encoding="utf-8")
     window, close = await open_room(parse_args(["--config", str(path)]))

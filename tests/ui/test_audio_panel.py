@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
+from console.config.mixer import MixerChannelProfile, MixerDriver, MixerProfile
+from console.config.models import RoomProfile
 from console.hotmic import HotMicGuard
+from console.room import Room
+from console.runtime import RoomRuntime
+from console.services.audio_state import MuteAllMicrophones
 from drivers.cisco.codec import CiscoCodec
 from drivers.cisco.emulator import CiscoEmulator
 from drivers.roles.base import Availability
@@ -50,7 +55,8 @@ async def rig(qtbot: QtBot) -> AsyncIterator[Rig]:
     clock = FakeClock()
     guard = HotMicGuard(mixer, MICROPHONES, clock=clock)
     guard.start()
-    panel = AudioPanel(mixer, SHOWN, guard, microphones=MICROPHONES)
+    mute_all = MuteAllMicrophones(mixer, MICROPHONES)
+    panel = AudioPanel(mixer, SHOWN, guard, microphones=MICROPHONES, mute_all=mute_all)
     qtbot.addWidget(panel)
     panel.show()
     try:
@@ -202,12 +208,30 @@ async def cisco() -> AsyncIterator[tuple[CiscoEmulator, CiscoCodec]]:
         await emulator.close()
 
 
+def runtime_for(mixer: X32Mixer, codec: CiscoCodec) -> RoomRuntime:
+    """The room runtime over the test's desk and codec (devices started by the test)."""
+    channels = [
+        MixerChannelProfile(number=n, name=f"Ch {n}", microphone=n in MICROPHONES) for n in SHOWN
+    ]
+    mixer_profile = MixerProfile(driver=MixerDriver.X32, host="127.0.0.1", channels=channels)
+    return RoomRuntime(Room(RoomProfile(mixer=mixer_profile), devices=[mixer, codec]))
+
+
 async def test_a_meeting_starting_or_ending_forgets_what_to_restore(
     rig: Rig, qtbot: QtBot, cisco: tuple[CiscoEmulator, CiscoCodec]
 ) -> None:
     """Restore brings back the state before mute-all, not one from an earlier meeting."""
     codec = cisco[1]
-    panel = AudioPanel(rig.mixer, SHOWN, rig.guard, microphones=MICROPHONES, codec=codec)
+    runtime = runtime_for(rig.mixer, codec)
+    assert runtime.microphones is not None
+    panel = AudioPanel(
+        rig.mixer,
+        SHOWN,
+        rig.guard,
+        microphones=MICROPHONES,
+        codec=codec,
+        mute_all=runtime.microphones,
+    )
     qtbot.addWidget(panel)
     try:
         qtbot.mouseClick(panel.mute_all_button, Qt.MouseButton.LeftButton)
@@ -224,7 +248,14 @@ async def test_hot_mic_banner_names_the_meetings_mute_and_unmutes_it(
 ) -> None:
     """The Chair strip shows MIC ON; the codec's mute is the cause, and the banner says so."""
     emulator, codec = cisco
-    panel = AudioPanel(rig.mixer, SHOWN, rig.guard, microphones=MICROPHONES, codec=codec)
+    panel = AudioPanel(
+        rig.mixer,
+        SHOWN,
+        rig.guard,
+        microphones=MICROPHONES,
+        codec=codec,
+        mute_all=rig.panel.mute_all,
+    )
     qtbot.addWidget(panel)
     panel.show()
     unsubscribe = codec.mic_muted.subscribe(rig.guard.set_codec_muted)

@@ -14,13 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_polling import until
 
-from console.config import RoomProfile
-from console.config.codec import BridgeProfile, CallProfile
-from console.config.models import PrecheckProfile
 from console.echo_peer import UdpEchoPeer
 from console.netprobe import PathTarget, ProbeSettings
 from console.presets import PresetBook
-from console.room import CameraSlot, Room
+from console.room import CameraSlot
 from console.services.precheck import CheckSettings, PreMeetingCheck
 from console.services.precheck_report import CheckItem, CheckKind, Verdict
 from drivers.roles.base import Availability
@@ -30,7 +27,7 @@ from drivers.visca.emulator import ViscaEmulator
 from drivers.x32.emulator import X32Emulator
 from drivers.x32.mixer import X32Mixer
 from ui.i18n import current_language, switch_language
-from ui.precheck_card import PrecheckCard, room_check
+from ui.precheck_card import PrecheckCard
 from ui.precheck_texts import link_figures
 
 LIMITS = CameraLimits(preset_capacity=4)
@@ -214,36 +211,6 @@ async def test_stop_cancels_the_running_check_and_it_can_start_again(rig: Rig) -
     assert rig.card.rows == []  # a fresh card for the new run
     await speak_when_asked(rig)
     await until(lambda: rig.card.verdict_state == "pass", timeout=15)
-
-
-def test_room_check_takes_preset_channel_and_path_from_the_profile() -> None:
-    profile = RoomProfile(
-        call=CallProfile(
-            bridges=[
-                BridgeProfile(id="main", name="Cầu tỉnh", dial_string="sip:1@10.0.0.5"),
-                BridgeProfile(
-                    id="union",
-                    name="Công đoàn",
-                    dial_string="sip:room@127.0.0.1:5070",
-                    join_camera_preset=2,
-                ),
-            ]
-        ),
-        precheck=PrecheckProfile(lectern_channel=5, udp_echo_port=7007, probe_seconds=12),
-    )
-    room = Room(profile, profile_path=Path("/nonexistent/room.toml"))
-    check = room_check(room, "union")
-    assert check.join_preset == 2
-    assert check.lectern_channel == 5
-    assert check.bridge_path == PathTarget(
-        "127.0.0.1", 7007, sip_port=5070, tcp_port=5070, label="Công đoàn"
-    )
-    assert check.settings.probe.duration == 12
-    assert check.disk_path == Path("/nonexistent")
-    main = room_check(room)
-    assert main.join_preset is None
-    assert main.bridge_path is not None and main.bridge_path.host == "10.0.0.5"
-    assert room_check(Room(RoomProfile())).bridge_path is None
 
 
 async def test_a_finished_card_switches_language_without_a_restart(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from console.eventlog import EventLog
+from console.runtime import RoomRuntime
 from console.schedule import Scheduler
 from ui.main_window import MainWindow
 from ui.operator_day import OperatorDay, ProfileSaver, install_operator_day
@@ -22,7 +23,7 @@ def operator_day_for(
     """Install the toolbar, modes and prompts on ``window``; the check report goes to the folder."""
     return install_operator_day(
         window,
-        window.room,
+        RoomRuntime(window.room),
         profile_path=None,
         event_log=EventLog(),
         scheduler=scheduler,

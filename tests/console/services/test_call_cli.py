@@ -6,7 +6,21 @@ import asyncio
 import sys
 from pathlib import Path
 
+from console_helpers import until
+from room_rig import (
+    CONFERENCE_ID,
+    JOIN_SHOT,
+    LEAVE_SHOT,
+    read_until,
+    room_rig,
+    start_roomctl,
+    stop_roomctl,
+)
+
 from drivers.cisco.emulator import CiscoEmulator
+from drivers.roles.codec import CallState
+
+JOIN_BUTTON_STEPS = ("wake", "cameras", "audio", "dial", "connect", "conference", "media")
 
 
 async def roomctl(*args: str, timeout: float = 20.0) -> tuple[int, str]:
@@ -69,13 +83,53 @@ async def test_join_status_leave_against_the_cisco_emulator(tmp_path: Path) -> N
         await emulator.close()
 
 
+async def test_join_runs_the_join_buttons_steps_and_sigterm_leaves(tmp_path: Path) -> None:
+    async with room_rig() as rig:
+        config = str(rig.write(tmp_path / "room.toml"))
+        process = await start_roomctl("call", "--config", config, "join")
+        out = ""
+        try:
+            out = await read_until(process, "Ctrl+C leaves", 60)
+            for index, step in enumerate(JOIN_BUTTON_STEPS, start=1):
+                assert f"[{index}/7] {step}" in out, out
+            assert "in_meeting" in out
+            assert "before: desk Bàn trộn âm thanh: microphones 1 open, 2 open, 3 open" in out
+            assert "joined: camera Sân khấu: preset 1 (pan -600, tilt 120, zoom 9000)" in out
+            assert "joined: desk Bàn trộn âm thanh: microphones 1 muted, 2 muted, 3 muted" in out
+            assert rig.camera_at() == JOIN_SHOT  # the joining shot, as the Join button does
+            assert rig.microphones_open() == [False, False, False]  # the join audio state
+            assert rig.bridge.call.value.state is CallState.CONNECTED
+            await until(lambda: rig.bridge.dtmf_received.value == CONFERENCE_ID)
+        finally:
+            out += await stop_roomctl(process)
+        assert process.returncode == 0, out
+        assert "left the meeting" in out
+        await until(lambda: not rig.bridge.call.value.active, timeout=10)
+        assert rig.camera_at() == LEAVE_SHOT  # the leaving shot, as the Leave button does
+
+
+async def test_sigterm_while_joining_hangs_up_and_says_interrupted(tmp_path: Path) -> None:
+    async with room_rig(answermode="manual") as rig:  # the bridge rings and never answers
+        config = str(rig.write(tmp_path / "room.toml"))
+        process = await start_roomctl("call", "--config", config, "join")
+        out = ""
+        try:
+            out = await read_until(process, "[5/7] connect", 60)
+            await until(lambda: rig.bridge.call.value.state is CallState.INCOMING, 10, "ringing")
+        finally:
+            out += await stop_roomctl(process)
+        assert process.returncode == 130, out
+        assert "interrupted" in out
+        await until(lambda: not rig.bridge.call.value.active, 10, "hung up")
+
+
 async def test_join_failure_exit_code(tmp_path: Path) -> None:
     emulator = CiscoEmulator()
     emulator.reject_numbers.add("bridge@127.0.0.1")
     await emulator.start()
     try:
         code, out = await roomctl("call", "--config", str(profile(tmp_path, emulator.port)), "join")
-        assert code == 1 and "failed at step 3 (connect)" in out
+        assert code == 14 and "failed at step 3 (connect)" in out  # 14: the connect step
     finally:
         await emulator.close()
 
