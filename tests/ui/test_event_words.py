@@ -216,6 +216,26 @@ CASES = [
 
 # log lines left as they are on purpose: for the technician (tooltip and log file say enough)
 TECHNICAL = {
+    # the headless service (roomctl run) writes only to the log file, for technicians
+    ("console/cli/run.py", "%s: not online yet; the room runs anyway"),
+    ("console/cli/run.py", "call health: %s%s"),
+    ("console/cli/run.py", "cannot save the pre-meeting check: %s"),
+    ("console/cli/run.py", "room %s running without a window"),
+    ("console/cli/run.py", "schedule: nobody to ask to join %s (auto-join joins)"),
+    ("console/cli/run.py", "schedule: pre-meeting check skipped: the room is joining or in a call"),
+    ("console/cli/run.py", "stopping: leaving any call, then closing the devices"),
+    # TODO(issue 12, event codes): word these runtime lines for the operator's event log
+    ("console/runtime.py", "join: %s not started, a join is already running"),
+    ("console/runtime.py", "join: no bridge %s in the profile"),
+    ("console/runtime.py", "left the meeting (%d warnings)"),
+    ("console/runtime.py", "runtime: closer %r failed"),
+    ("console/runtime.py", "schedule: joining %s automatically"),
+    ("drivers/visca/emulator_transports.py", "emulator %s: port is back"),
+    (
+        "drivers/visca/emulator_transports.py",
+        "emulator %s: port lost (%s); reopening when it is back",
+    ),
+    ("ui/status_bar.py", "shown in the status bar: %s"),  # the message itself was worded
     # failures whose details are for a technician; the status light or dialog words them
     ("console/access.py", "technician PIN hash cannot be checked: %s"),
     ("console/config/loader.py", "profile: TOML parser failed on %s"),
@@ -254,7 +274,6 @@ TECHNICAL = {
     ("ui/off_preset.py", "%s: preset %d check failed"),
     ("ui/off_preset.py", "%s: cannot store thumbnail: %s"),
     ("ui/precheck_card.py", "cannot save the pre-meeting check to %s: %s"),
-    ("ui/room_panels.py", "schedule: no join panel for bridge %s (not the main one)"),
     ("ui/settings_editor.py", "settings: cannot read %s, editing the running profile: %s"),
     ("ui/settings_forms/sections.py", "settings form: edit not applied: %s"),
 }
