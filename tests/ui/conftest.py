@@ -57,11 +57,25 @@ class _TestLoop(qasync.QEventLoop):  # type: ignore[misc]
 
 
 _LOOPS: list[qasync.QEventLoop] = []
+_LOST_WAKEUPS: list[str] = []
+
+
+def _record_lost_wakeups(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Note a task step that could not run because another task was mid-step.
+
+    That happens when code calls processEvents() inside a coroutine: the nested event
+    processing resumes a second task, asyncio refuses, and that task never wakes again, so a
+    later teardown hangs with no trace. The autouse fixture below fails the test that did it.
+    """
+    if "Cannot enter into task" in str(context.get("exception", "")):
+        _LOST_WAKEUPS.append(str(context.get("message", context["exception"])))
+    loop.default_exception_handler(context)
 
 
 def _qasync_loop() -> qasync.QEventLoop:
     """One qasync loop per test, so Qt events and asyncio tasks share the thread as in the app."""
     loop = _TestLoop(_application())
+    loop.set_exception_handler(_record_lost_wakeups)
     _LOOPS[:] = [loop]
     return loop
 
@@ -101,6 +115,24 @@ def collect_garbage_on_the_gui_thread() -> Iterator[None]:
     yield
     gc.collect()
     gc.enable()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Fail a test during which a task step was refused (see _record_lost_wakeups).
+
+    Checked right after the test body and said at once, because the refused task usually
+    hangs the teardown before pytest prints its report.
+    """
+    _LOST_WAKEUPS.clear()
+    result = yield
+    if _LOST_WAKEUPS:
+        problem = f"{item.nodeid}: nested event processing lost a task wake-up: {_LOST_WAKEUPS}"
+        reporter = item.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(problem, red=True)
+        raise AssertionError(problem)
+    return result
 
 
 @pytest.fixture(scope="session")

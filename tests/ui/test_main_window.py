@@ -107,9 +107,7 @@ async def test_a_long_status_message_never_widens_the_window(window: MainWindow)
     width = window.width()
     long_text = "Hội trường từ chối lệnh: máy quay đang ở chế độ chờ, hãy bật nguồn. " * 6
     window.status.show_problem(long_text)
-    for _ in range(5):
-        QApplication.processEvents()
-        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.1)  # the qasync loop lays the window out; never a nested processEvents()
     assert window.width() == width
     assert window.minimumSizeHint().width() <= 1366
     assert window.status.message == long_text  # whole in the tooltip and the log
